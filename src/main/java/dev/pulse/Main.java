@@ -1,0 +1,69 @@
+package dev.pulse;
+
+import dev.pulse.config.ConfigException;
+import dev.pulse.config.PulseConfig;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts one Pulse node: reads the configuration once, deploys the verticles, logs the bound port.
+ * Usage: {@code java -jar pulse.jar [--config path/to/override.json]} (or {@code PULSE_CONFIG}).
+ * Exit codes: 2 invalid configuration, 1 any other start-up failure (port taken, Redis unreachable).
+ * SIGTERM stops gracefully: in-flight requests finish, then Redis connections close.
+ */
+public final class Main {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+  private Main() {
+  }
+
+  public static void main(String[] args) {
+    String overrideFile = overrideFile(args);
+    Vertx vertx = Vertx.vertx();
+    Pulse pulse;
+    JsonObject config;
+    try {
+      config = PulseConfig.load(vertx, overrideFile).await();
+      pulse = Pulse.deploy(vertx, config).await();
+    } catch (Exception e) {
+      boolean badConfig = e instanceof ConfigException;
+      LOG.error("Pulse failed to start: {}", e.getMessage());
+      vertx.close().await();
+      System.exit(badConfig ? 2 : 1);
+      return;
+    }
+    PulseConfig settings = PulseConfig.from(config);
+    LOG.info("Pulse listening on port {} (store={}, http instances={}, heartbeat ttl={} ms)",
+        pulse.port(), settings.redisStore() ? "redis/" + settings.redisType() : "memory",
+        settings.effectiveHttpInstances(), settings.heartbeatTtlMs());
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(vertx, pulse, settings), "pulse-shutdown"));
+  }
+
+  private static void shutdown(Vertx vertx, Pulse pulse, PulseConfig settings) {
+    LOG.info("Pulse stopping: finishing in-flight requests (grace {} ms)", settings.shutdownGraceMs());
+    try {
+      pulse.stop().eventually(vertx::close)
+          .toCompletionStage().toCompletableFuture()
+          .get(settings.shutdownGraceMs() + 10_000, TimeUnit.MILLISECONDS);
+      LOG.info("Pulse stopped");
+    } catch (Exception e) {
+      LOG.error("Pulse did not stop cleanly: {}", e.toString());
+    }
+  }
+
+  private static String overrideFile(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--config") && i + 1 < args.length) {
+        return args[i + 1];
+      }
+      if (args[i].startsWith("--config=")) {
+        return args[i].substring("--config=".length());
+      }
+    }
+    return System.getenv(PulseConfig.CONFIG_FILE_ENV);
+  }
+}

@@ -1,0 +1,90 @@
+package dev.pulse;
+
+import dev.pulse.config.PulseConfig;
+import dev.pulse.discovery.Discovery;
+import dev.pulse.discovery.DiscoveryVerticle;
+import dev.pulse.http.HttpServerVerticle;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running Pulse node: the verticles deployed in order (domains first, then the timer, then the
+ * HTTP server, so that nothing is served before its handler exists) and undeployed in reverse.
+ * Used by {@link Main} and by the tests, which start whole nodes exactly as production does.
+ */
+public final class Pulse {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Pulse.class);
+
+  private final Vertx vertx;
+  private final List<String> deployments;
+  private final int port;
+
+  private Pulse(Vertx vertx, List<String> deployments, int port) {
+    this.vertx = vertx;
+    this.deployments = deployments;
+    this.port = port;
+  }
+
+  /** Deploys a node with a config produced by {@link PulseConfig#resolve}. */
+  public static Future<Pulse> deploy(Vertx vertx, JsonObject config) {
+    PulseConfig settings = PulseConfig.from(config);
+    LocalCodec.register(vertx.eventBus(), Page.class);
+    LocalCodec.register(vertx.eventBus(), Discovery.MESSAGE_TYPES);
+    DeploymentOptions single = new DeploymentOptions().setConfig(config);
+    DeploymentOptions http = new DeploymentOptions().setConfig(config)
+        .setInstances(settings.effectiveHttpInstances());
+    List<String> deployed = new ArrayList<>();
+    List<HttpServerVerticle> servers = new CopyOnWriteArrayList<>();
+    return vertx.deployVerticle(new DiscoveryVerticle(), single)
+        .compose(id -> {
+          deployed.add(id);
+          return vertx.deployVerticle(new ExpiryVerticle(), single);
+        })
+        .compose(id -> {
+          deployed.add(id);
+          return vertx.deployVerticle(() -> {
+            HttpServerVerticle server = new HttpServerVerticle();
+            servers.add(server);
+            return server;
+          }, http);
+        })
+        .map(id -> {
+          deployed.add(id);
+          return new Pulse(vertx, deployed, servers.get(0).actualPort());
+        })
+        .recover(failure -> undeploy(vertx, deployed).transform(ignored -> Future.failedFuture(failure)));
+  }
+
+  public int port() {
+    return port;
+  }
+
+  /**
+   * Stops the node: the HTTP server first (in-flight requests finish within the grace period), then
+   * the timer, then the domains, whose stores close their Redis connections last.
+   */
+  public Future<Void> stop() {
+    return undeploy(vertx, deployments);
+  }
+
+  private static Future<Void> undeploy(Vertx vertx, List<String> deployments) {
+    Future<Void> chain = Future.succeededFuture();
+    for (int i = deployments.size() - 1; i >= 0; i--) {
+      String id = deployments.get(i);
+      chain = chain.compose(ignored -> vertx.undeploy(id)
+          .recover(failure -> {
+            LOG.warn("undeploying {} failed: {}", id, failure.getMessage());
+            return Future.succeededFuture();
+          }));
+    }
+    return chain;
+  }
+}

@@ -1,0 +1,32 @@
+package dev.pulse.discovery;
+
+/** Request bodies sent to the discovery verticle over the event bus. */
+public final class Discovery {
+
+  /** Register or renew {@code group/id}; {@code meta} is compact JSON, or null to keep the stored meta. */
+  public record Heartbeat(String group, String id, String meta) {
+  }
+
+  public record InstanceKey(String group, String id) {
+  }
+
+  /** Groups after the sort key {@code after} (null = from the start), at most {@code limit} (0 = all). */
+  public record GroupsQuery(String after, int limit) {
+  }
+
+  /** Live instances of {@code group} after the order key {@code after}, at most {@code limit} (0 = all). */
+  public record InstancesQuery(String group, String after, int limit) {
+  }
+
+  /** Message types passed by reference over the local event bus (see {@link dev.pulse.LocalCodec}). */
+  public static final Class<?>[] MESSAGE_TYPES = {
+      Heartbeat.class, InstanceKey.class, GroupsQuery.class, InstancesQuery.class,
+      HeartbeatResult.class, Instance.class, ExpiryReport.class};
+
+  /** What one expiry sweep did. {@code more} is true when the sweep stopped at its batch size. */
+  public record ExpiryReport(int expired, boolean more) {
+  }
+
+  private Discovery() {
+  }
+}

@@ -1,0 +1,46 @@
+package dev.pulse.discovery;
+
+import dev.pulse.Addresses;
+import dev.pulse.Page;
+import io.vertx.core.Future;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
+
+/** The discovery domain as seen from another verticle: typed requests over the event bus. */
+public final class DiscoveryClient {
+
+  private final EventBus bus;
+  private final DeliveryOptions options;
+
+  public DiscoveryClient(EventBus bus, long timeoutMs) {
+    this.bus = bus;
+    this.options = new DeliveryOptions().setSendTimeout(timeoutMs);
+  }
+
+  public Future<HeartbeatResult> heartbeat(String group, String id, String meta) {
+    return request(Addresses.DISCOVERY_HEARTBEAT, new Discovery.Heartbeat(group, id, meta));
+  }
+
+  /** Completes when the instance was removed; fails with 404 when it was not registered. */
+  public Future<Void> deregister(String group, String id) {
+    return request(Addresses.DISCOVERY_DEREGISTER, new Discovery.InstanceKey(group, id)).mapEmpty();
+  }
+
+  /** The live instance; fails with 404 when it is not registered. */
+  public Future<Instance> instance(String group, String id) {
+    return request(Addresses.DISCOVERY_INSTANCE, new Discovery.InstanceKey(group, id));
+  }
+
+  public Future<Page<Instance>> instances(String group, String after, int limit) {
+    return request(Addresses.DISCOVERY_INSTANCES, new Discovery.InstancesQuery(group, after, limit));
+  }
+
+  public Future<Page<GroupSummary>> groups(String after, int limit) {
+    return request(Addresses.DISCOVERY_GROUPS, new Discovery.GroupsQuery(after, limit));
+  }
+
+  private <T> Future<T> request(String address, Object body) {
+    return bus.<T>request(address, body, options).map(Message::body);
+  }
+}

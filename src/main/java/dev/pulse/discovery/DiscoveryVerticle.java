@@ -1,0 +1,136 @@
+package dev.pulse.discovery;
+
+import static dev.pulse.Addresses.DISCOVERY_DEREGISTER;
+import static dev.pulse.Addresses.DISCOVERY_EXPIRE;
+import static dev.pulse.Addresses.DISCOVERY_GROUPS;
+import static dev.pulse.Addresses.DISCOVERY_HEARTBEAT;
+import static dev.pulse.Addresses.DISCOVERY_INSTANCE;
+import static dev.pulse.Addresses.DISCOVERY_INSTANCES;
+import static dev.pulse.Addresses.DISCOVERY_INSTANCE_EXPIRED;
+
+import dev.pulse.DomainFailure;
+import dev.pulse.config.PulseConfig;
+import dev.pulse.redis.RedisClients;
+import dev.pulse.redis.RedisKeys;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
+import java.time.Clock;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Owns the heartbeat registry. With the memory store it runs as one instance, and its event loop
+ * is the only thread that touches the registry; with Redis the store holds no state of its own.
+ */
+public final class DiscoveryVerticle extends VerticleBase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DiscoveryVerticle.class);
+
+  private RegistryStore store;
+  private int expiryBatchSize;
+
+  @Override
+  public Future<?> start() {
+    PulseConfig config = PulseConfig.from(config());
+    expiryBatchSize = config.expiryBatchSize();
+    store = config.redisStore()
+        ? new RedisRegistryStore(RedisClients.create(vertx, config),
+            new RedisKeys(config.redisKeyPrefix()), Clock.systemUTC(), config.heartbeatTtlMs())
+        : new MemoryRegistryStore(Clock.systemUTC(), config.heartbeatTtlMs());
+    EventBus bus = vertx.eventBus();
+    return Future.all(List.of(
+        store.start().recover(failure -> Future.failedFuture(new IllegalStateException(
+            "registry store '" + config.store() + "' not ready (Redis "
+                + String.join(",", config.redisEndpoints()) + "): " + failure.getMessage(), failure))),
+        bus.<Discovery.Heartbeat>consumer(DISCOVERY_HEARTBEAT, this::heartbeat).completion(),
+        bus.<Discovery.InstanceKey>consumer(DISCOVERY_DEREGISTER, this::deregister).completion(),
+        bus.<Discovery.InstanceKey>consumer(DISCOVERY_INSTANCE, this::instance).completion(),
+        bus.<Discovery.InstancesQuery>consumer(DISCOVERY_INSTANCES, this::instances).completion(),
+        bus.<Discovery.GroupsQuery>consumer(DISCOVERY_GROUPS, this::groups).completion(),
+        bus.<Void>consumer(DISCOVERY_EXPIRE, this::expire).completion()));
+  }
+
+  @Override
+  public Future<?> stop() {
+    return store == null ? Future.succeededFuture() : store.close();
+  }
+
+  private void heartbeat(Message<Discovery.Heartbeat> message) {
+    Discovery.Heartbeat beat = message.body();
+    store.heartbeat(beat.group(), beat.id(), beat.meta())
+        .onSuccess(result -> {
+          if (result.replacedExpired() != null) {
+            announceExpired(result.replacedExpired());
+          }
+          message.reply(result);
+        })
+        .onFailure(failure -> storeFailed(message, failure));
+  }
+
+  private void deregister(Message<Discovery.InstanceKey> message) {
+    Discovery.InstanceKey key = message.body();
+    store.deregister(key.group(), key.id())
+        .onSuccess(removed -> {
+          if (removed) {
+            message.reply(null);
+          } else {
+            notFound(message, key);
+          }
+        })
+        .onFailure(failure -> storeFailed(message, failure));
+  }
+
+  private void instance(Message<Discovery.InstanceKey> message) {
+    Discovery.InstanceKey key = message.body();
+    store.instance(key.group(), key.id())
+        .onSuccess(instance -> {
+          if (instance != null) {
+            message.reply(instance);
+          } else {
+            notFound(message, key);
+          }
+        })
+        .onFailure(failure -> storeFailed(message, failure));
+  }
+
+  private void instances(Message<Discovery.InstancesQuery> message) {
+    Discovery.InstancesQuery query = message.body();
+    store.instances(query.group(), query.after(), query.limit())
+        .onSuccess(message::reply)
+        .onFailure(failure -> storeFailed(message, failure));
+  }
+
+  private void groups(Message<Discovery.GroupsQuery> message) {
+    Discovery.GroupsQuery query = message.body();
+    store.groups(query.after(), query.limit())
+        .onSuccess(message::reply)
+        .onFailure(failure -> storeFailed(message, failure));
+  }
+
+  private void expire(Message<Void> message) {
+    store.expire(expiryBatchSize)
+        .onSuccess(expired -> {
+          expired.forEach(this::announceExpired);
+          message.reply(new Discovery.ExpiryReport(expired.size(), expired.size() >= expiryBatchSize));
+        })
+        .onFailure(failure -> storeFailed(message, failure));
+  }
+
+  private void announceExpired(Instance instance) {
+    LOG.info("instance expired group={} id={} lastHeartbeat={}", instance.group(), instance.id(),
+        instance.updatedAt());
+    vertx.eventBus().publish(DISCOVERY_INSTANCE_EXPIRED, instance);
+  }
+
+  private static void notFound(Message<?> message, Discovery.InstanceKey key) {
+    DomainFailure.fail(message, 404, "INSTANCE_NOT_FOUND",
+        "instance '" + key.id() + "' is not registered in group '" + key.group() + "'");
+  }
+
+  private static void storeFailed(Message<?> message, Throwable failure) {
+    DomainFailure.fail(message, 503, "STORE_UNAVAILABLE", "registry store failed: " + failure.getMessage());
+  }
+}

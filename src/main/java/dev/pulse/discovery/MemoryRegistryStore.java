@@ -1,0 +1,194 @@
+package dev.pulse.discovery;
+
+import dev.pulse.Page;
+import io.vertx.core.Future;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The embedded registry: plain maps owned by the discovery verticle's event loop, which is the
+ * only thread that calls it, so no method locks anything.
+ *
+ * <p>Besides the per-group maps, every entry sits in {@link #byLastBeat}, ordered by last heartbeat
+ * (a heartbeat moves its entry to the tail). With one TTL for all, the stalest entries are at the
+ * head, so a sweep stops at the first live one: O(expired), whatever the registry's size.
+ */
+public final class MemoryRegistryStore implements RegistryStore {
+
+  private static final Comparator<Instance> OLDEST_FIRST =
+      Comparator.comparingLong(Instance::createdAt).thenComparing(Instance::id);
+
+  private final Clock clock;
+  private final long ttlMs;
+  private final Map<String, Map<String, Entry>> groups = new HashMap<>();
+  private final LinkedHashSet<Entry> byLastBeat = new LinkedHashSet<>();
+  private long lastNow;
+
+  public MemoryRegistryStore(Clock clock, long ttlMs) {
+    this.clock = clock;
+    this.ttlMs = ttlMs;
+  }
+
+  /** Mutable registry entry; compared by identity, which is what {@link #byLastBeat} needs. */
+  private static final class Entry {
+    final String group;
+    final String id;
+    long createdAt;
+    long updatedAt;
+    String meta;
+
+    Entry(String group, String id) {
+      this.group = group;
+      this.id = id;
+    }
+
+    Instance toInstance() {
+      return new Instance(id, group, createdAt, updatedAt, meta);
+    }
+  }
+
+  @Override
+  public Future<Void> start() {
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public Future<HeartbeatResult> heartbeat(String group, String id, String meta) {
+    long now = now();
+    Map<String, Entry> members = groups.computeIfAbsent(group, g -> new HashMap<>());
+    Entry entry = members.get(id);
+    Instance replacedExpired = null;
+    boolean created;
+    if (entry != null && isLive(entry, now)) {
+      created = false;
+      entry.updatedAt = Math.max(now, entry.updatedAt + 1);
+      byLastBeat.remove(entry);
+    } else {
+      if (entry != null) {
+        replacedExpired = entry.toInstance();
+        byLastBeat.remove(entry);
+      }
+      entry = new Entry(group, id);
+      entry.createdAt = now;
+      entry.updatedAt = now;
+      entry.meta = Instance.NO_META;
+      members.put(id, entry);
+      created = true;
+    }
+    if (meta != null) {
+      entry.meta = meta;
+    }
+    byLastBeat.add(entry);
+    return Future.succeededFuture(new HeartbeatResult(entry.toInstance(), created, replacedExpired));
+  }
+
+  @Override
+  public Future<Boolean> deregister(String group, String id) {
+    Map<String, Entry> members = groups.get(group);
+    Entry entry = members == null ? null : members.get(id);
+    if (entry == null || !isLive(entry, now())) {
+      // An expired entry stays for the sweep, which announces its expiry.
+      return Future.succeededFuture(false);
+    }
+    remove(entry);
+    return Future.succeededFuture(true);
+  }
+
+  @Override
+  public Future<Instance> instance(String group, String id) {
+    Map<String, Entry> members = groups.get(group);
+    Entry entry = members == null ? null : members.get(id);
+    return Future.succeededFuture(entry != null && isLive(entry, now()) ? entry.toInstance() : null);
+  }
+
+  @Override
+  public Future<Page<GroupSummary>> groups(String after, int limit) {
+    long now = now();
+    List<GroupSummary> summaries = new ArrayList<>();
+    groups.forEach((group, members) -> {
+      int count = 0;
+      long createdAt = Long.MAX_VALUE;
+      long lastUpdatedAt = Long.MIN_VALUE;
+      for (Entry entry : members.values()) {
+        if (isLive(entry, now)) {
+          count++;
+          createdAt = Math.min(createdAt, entry.createdAt);
+          lastUpdatedAt = Math.max(lastUpdatedAt, entry.updatedAt);
+        }
+      }
+      if (count > 0) {
+        summaries.add(new GroupSummary(group, count, createdAt, lastUpdatedAt));
+      }
+    });
+    summaries.sort(Comparator.comparing(GroupSummary::group));
+    return Future.succeededFuture(Page.slice(summaries, GroupSummary::group, after, limit));
+  }
+
+  @Override
+  public Future<Page<Instance>> instances(String group, String after, int limit) {
+    Map<String, Entry> members = groups.get(group);
+    if (members == null) {
+      return Future.succeededFuture(Page.all(List.of()));
+    }
+    long now = now();
+    List<Instance> live = new ArrayList<>(members.size());
+    for (Entry entry : members.values()) {
+      if (isLive(entry, now)) {
+        live.add(entry.toInstance());
+      }
+    }
+    live.sort(OLDEST_FIRST);
+    return Future.succeededFuture(Page.slice(live, Instance::orderKey, after, limit));
+  }
+
+  @Override
+  public Future<List<Instance>> expire(int max) {
+    long now = now();
+    List<Instance> expired = new ArrayList<>();
+    Iterator<Entry> stalest = byLastBeat.iterator();
+    while (expired.size() < max && stalest.hasNext()) {
+      Entry entry = stalest.next();
+      if (isLive(entry, now)) {
+        break;
+      }
+      stalest.remove();
+      removeFromGroup(entry);
+      expired.add(entry.toInstance());
+    }
+    return Future.succeededFuture(expired);
+  }
+
+  @Override
+  public Future<Void> close() {
+    return Future.succeededFuture();
+  }
+
+  private boolean isLive(Entry entry, long now) {
+    return entry.updatedAt > now - ttlMs;
+  }
+
+  private void remove(Entry entry) {
+    byLastBeat.remove(entry);
+    removeFromGroup(entry);
+  }
+
+  private void removeFromGroup(Entry entry) {
+    Map<String, Entry> members = groups.get(entry.group);
+    members.remove(entry.id);
+    if (members.isEmpty()) {
+      groups.remove(entry.group);
+    }
+  }
+
+  /** The clock, never going backwards, so that {@link #byLastBeat} stays ordered by heartbeat time. */
+  private long now() {
+    lastNow = Math.max(lastNow, clock.millis());
+    return lastNow;
+  }
+}

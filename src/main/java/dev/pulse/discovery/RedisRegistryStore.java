@@ -1,0 +1,211 @@
+package dev.pulse.discovery;
+
+import dev.pulse.Page;
+import dev.pulse.redis.LuaScript;
+import dev.pulse.redis.RedisKeys;
+import io.vertx.core.Future;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The registry in Redis (standalone or Cluster), shared by every Pulse node. Per group: a sorted set
+ * of last heartbeats (the expiry index), a sorted set of creation times (the listing order) and a
+ * hash of metadata, all under the hash tag {@code {group}}; each update is one Lua script. A sorted
+ * set of groups scored by the earliest time one of their instances can expire lets a sweep visit
+ * only the groups that are due.
+ */
+public final class RedisRegistryStore implements RegistryStore {
+
+  /** Group summaries requested concurrently while building {@code GET /}. */
+  private static final int SUMMARY_CHUNK = 100;
+
+  private static final LuaScript HEARTBEAT = LuaScript.load("heartbeat");
+  private static final LuaScript DEREGISTER = LuaScript.load("deregister");
+  private static final LuaScript INSTANCES = LuaScript.load("instances");
+  private static final LuaScript SUMMARY = LuaScript.load("summary");
+  private static final LuaScript SWEEP = LuaScript.load("sweep");
+
+  private final Redis redis;
+  private final RedisKeys keys;
+  private final Clock clock;
+  private final long ttlMs;
+
+  public RedisRegistryStore(Redis redis, RedisKeys keys, Clock clock, long ttlMs) {
+    this.redis = redis;
+    this.keys = keys;
+    this.clock = clock;
+    this.ttlMs = ttlMs;
+  }
+
+  @Override
+  public Future<Void> start() {
+    return redis.send(Request.cmd(Command.PING)).mapEmpty();
+  }
+
+  @Override
+  public Future<HeartbeatResult> heartbeat(String group, String id, String meta) {
+    long now = clock.millis();
+    return HEARTBEAT.run(redis, groupKeys(group),
+            List.of(id, Long.toString(now), Long.toString(now - ttlMs), meta == null ? "" : meta))
+        .compose(reply -> {
+          boolean created = reply.get(0).toInteger() == 1;
+          Instance instance = new Instance(id, group, reply.get(1).toLong(), reply.get(2).toLong(),
+              reply.get(3).toString());
+          Instance replaced = reply.get(4) == null ? null : new Instance(id, group,
+              reply.get(4).toLong(), reply.get(5).toLong(), metaOrEmpty(reply.get(6)));
+          HeartbeatResult result = new HeartbeatResult(instance, created, replaced);
+          if (!created) {
+            return Future.succeededFuture(result);
+          }
+          // A new instance may expire before anything else in its group: make the group due then.
+          return redis.send(Request.cmd(Command.ZADD).arg(keys.groupsDue()).arg("LT")
+                  .arg(now + ttlMs).arg(group))
+              .map(result);
+        });
+  }
+
+  @Override
+  public Future<Boolean> deregister(String group, String id) {
+    return DEREGISTER.run(redis, groupKeys(group), List.of(id, cutoff()))
+        .map(reply -> reply.toInteger() == 1);
+  }
+
+  @Override
+  public Future<Instance> instance(String group, String id) {
+    return INSTANCES.run(redis, groupKeys(group), List.of(cutoff(), id))
+        .map(reply -> {
+          List<Instance> found = toInstances(group, reply, 0);
+          return found.isEmpty() ? null : found.get(0);
+        });
+  }
+
+  @Override
+  public Future<Page<Instance>> instances(String group, String after, int limit) {
+    return INSTANCES.run(redis, groupKeys(group), List.of(cutoff(), ""))
+        .map(reply -> Page.slice(toInstances(group, reply, 0), Instance::orderKey, after, limit));
+  }
+
+  @Override
+  public Future<Page<GroupSummary>> groups(String after, int limit) {
+    String cutoff = cutoff();
+    return redis.send(Request.cmd(Command.ZRANGE).arg(keys.groupsDue()).arg(0).arg(-1))
+        .compose(reply -> {
+          List<String> candidates = new ArrayList<>(reply.size());
+          for (Response name : reply) {
+            String group = name.toString();
+            if (after == null || group.compareTo(after) > 0) {
+              candidates.add(group);
+            }
+          }
+          candidates.sort(null);
+          return summarise(candidates, 0, limit, cutoff, new ArrayList<>());
+        });
+  }
+
+  /**
+   * Summarises candidates a chunk at a time until {@code limit + 1} live groups are found (the extra
+   * one proves that a next page exists) or the candidates run out.
+   */
+  private Future<Page<GroupSummary>> summarise(
+      List<String> candidates, int from, int limit, String cutoff, List<GroupSummary> found) {
+    if (from >= candidates.size() || (limit > 0 && found.size() > limit)) {
+      if (limit > 0 && found.size() > limit) {
+        List<GroupSummary> items = List.copyOf(found.subList(0, limit));
+        return Future.succeededFuture(new Page<>(items, items.get(limit - 1).group()));
+      }
+      return Future.succeededFuture(Page.all(found));
+    }
+    List<String> chunk = candidates.subList(from, Math.min(from + SUMMARY_CHUNK, candidates.size()));
+    List<Future<Response>> replies = new ArrayList<>(chunk.size());
+    for (String group : chunk) {
+      replies.add(SUMMARY.run(redis,
+          List.of(keys.groupBeats(group), keys.groupCreated(group)), List.of(cutoff)));
+    }
+    return Future.all(replies).compose(all -> {
+      for (int i = 0; i < chunk.size(); i++) {
+        Response summary = replies.get(i).result();
+        if (summary.size() == 3) {
+          found.add(new GroupSummary(chunk.get(i), summary.get(0).toInteger(),
+              summary.get(1).toLong(), summary.get(2).toLong()));
+        }
+      }
+      return summarise(candidates, from + chunk.size(), limit, cutoff, found);
+    });
+  }
+
+  @Override
+  public Future<List<Instance>> expire(int max) {
+    long now = clock.millis();
+    String cutoff = Long.toString(now - ttlMs);
+    return redis.send(Request.cmd(Command.ZRANGEBYSCORE).arg(keys.groupsDue()).arg("-inf").arg(now)
+            .arg("LIMIT").arg(0).arg(max))
+        .compose(due -> {
+          List<Future<List<Instance>>> sweeps = new ArrayList<>(due.size());
+          for (Response group : due) {
+            sweeps.add(sweepGroup(group.toString(), cutoff, max, now));
+          }
+          return Future.all(sweeps).map(all -> {
+            List<Instance> expired = new ArrayList<>();
+            sweeps.forEach(sweep -> expired.addAll(sweep.result()));
+            return expired;
+          });
+        });
+  }
+
+  /** Sweeps one due group and reschedules it at its oldest remaining heartbeat + TTL. */
+  private Future<List<Instance>> sweepGroup(String group, String cutoff, int max, long now) {
+    return SWEEP.run(redis, groupKeys(group), List.of(cutoff, Integer.toString(max)))
+        .compose(reply -> {
+          List<Instance> expired = toInstances(group, reply, 1);
+          Response oldest = reply.get(0);
+          Future<?> reschedule = oldest != null
+              ? redis.send(Request.cmd(Command.ZADD).arg(keys.groupsDue())
+                  .arg(oldest.toLong() + ttlMs).arg(group))
+              : forgetEmptyGroup(group, now);
+          return reschedule.map(expired);
+        });
+  }
+
+  /**
+   * Drops an empty group from the index, then looks again: a registration that raced with the
+   * removal put it back already or is found here and put back, so no live group is ever forgotten.
+   */
+  private Future<?> forgetEmptyGroup(String group, long now) {
+    return redis.send(Request.cmd(Command.ZREM).arg(keys.groupsDue()).arg(group))
+        .compose(removed -> redis.send(Request.cmd(Command.ZCARD).arg(keys.groupBeats(group))))
+        .compose(size -> size.toLong() == 0 ? Future.succeededFuture()
+            : redis.send(Request.cmd(Command.ZADD).arg(keys.groupsDue()).arg("LT").arg(now).arg(group)));
+  }
+
+  @Override
+  public Future<Void> close() {
+    return redis.close();
+  }
+
+  private List<String> groupKeys(String group) {
+    return List.of(keys.groupBeats(group), keys.groupCreated(group), keys.groupMeta(group));
+  }
+
+  private String cutoff() {
+    return Long.toString(clock.millis() - ttlMs);
+  }
+
+  /** Reads {@code id, createdAt, updatedAt, meta} quadruples from {@code reply}, starting at {@code from}. */
+  private static List<Instance> toInstances(String group, Response reply, int from) {
+    List<Instance> instances = new ArrayList<>((reply.size() - from) / 4);
+    for (int i = from; i + 3 < reply.size(); i += 4) {
+      instances.add(new Instance(reply.get(i).toString(), group, reply.get(i + 1).toLong(),
+          reply.get(i + 2).toLong(), metaOrEmpty(reply.get(i + 3))));
+    }
+    return instances;
+  }
+
+  private static String metaOrEmpty(Response meta) {
+    return meta == null ? Instance.NO_META : meta.toString();
+  }
+}

@@ -1,0 +1,134 @@
+package dev.pulse.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pulse.discovery.DiscoveryClient;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * The heartbeat registry's routes, paths exactly as the original spec:
+ * {@code POST /:group/:id}, {@code DELETE /:group/:id}, {@code GET /}, {@code GET /:group}, plus
+ * {@code GET /:group/:id}. Path segments are matched as {@code [^/]*} so that an empty group or id
+ * is a 400 naming it rather than a 404.
+ */
+public final class HeartbeatRoutes {
+
+  private static final String INSTANCE_PATH = "^/(?<group>[^/]*)/(?<id>[^/]*)$";
+  private static final String GROUP_PATH = "^/(?<group>[^/]+)/?$";
+
+  private final DiscoveryClient discovery;
+  private final int maxBodyBytes;
+
+  public HeartbeatRoutes(DiscoveryClient discovery, int maxBodyBytes) {
+    this.discovery = discovery;
+    this.maxBodyBytes = maxBodyBytes;
+  }
+
+  /** Mounts the routes; call after every other domain's routes, since these match any first segment. */
+  public void mount(Router router) {
+    router.get("/").handler(this::listGroups);
+    router.postWithRegex(INSTANCE_PATH).handler(new RawBodyHandler(maxBodyBytes)).handler(this::heartbeat);
+    router.deleteWithRegex(INSTANCE_PATH).handler(this::deregister);
+    router.postWithRegex(GROUP_PATH).handler(HeartbeatRoutes::missingSegment);
+    router.deleteWithRegex(GROUP_PATH).handler(HeartbeatRoutes::missingSegment);
+    router.getWithRegex(INSTANCE_PATH).handler(this::instance);
+    router.getWithRegex(GROUP_PATH).handler(this::listInstances);
+  }
+
+  private void heartbeat(RoutingContext ctx) {
+    String group = Ids.requireGroup(ctx.pathParam("group"));
+    String id = Ids.require("id", ctx.pathParam("id"));
+    String meta = metaFrom(RawBodyHandler.body(ctx));
+    discovery.heartbeat(group, id, meta)
+        .onSuccess(result -> Responses.json(ctx, result.created() ? 201 : 200, result.instance()))
+        .onFailure(ctx::fail);
+  }
+
+  /**
+   * {@code POST|DELETE /group} (no id) or {@code //id} (no group; the router sees the normalised
+   * path {@code /id}): a 400 naming the empty segment of the raw path.
+   */
+  private static void missingSegment(RoutingContext ctx) {
+    String[] segments = ctx.request().path().split("/", -1);
+    Ids.requireGroup(segments.length > 1 ? segments[1] : "");
+    Ids.require("id", segments.length > 2 ? segments[2] : "");
+    ctx.next();
+  }
+
+  private void deregister(RoutingContext ctx) {
+    String group = Ids.requireGroup(ctx.pathParam("group"));
+    String id = Ids.require("id", ctx.pathParam("id"));
+    discovery.deregister(group, id)
+        .onSuccess(removed -> ctx.response().setStatusCode(204).end())
+        .onFailure(ctx::fail);
+  }
+
+  private void instance(RoutingContext ctx) {
+    String group = Ids.requireGroup(ctx.pathParam("group"));
+    String id = Ids.require("id", ctx.pathParam("id"));
+    discovery.instance(group, id)
+        .onSuccess(instance -> Responses.json(ctx, 200, instance))
+        .onFailure(ctx::fail);
+  }
+
+  private void listGroups(RoutingContext ctx) {
+    Paging paging = Paging.from(ctx, 0);
+    discovery.groups(paging.after(), paging.limit())
+        .onSuccess(page -> Responses.page(ctx, paging, page))
+        .onFailure(ctx::fail);
+  }
+
+  private void listInstances(RoutingContext ctx) {
+    String group = Ids.requireGroup(ctx.pathParam("group"));
+    Paging paging = Paging.from(ctx, 0);
+    discovery.instances(group, paging.after(), paging.limit())
+        .onSuccess(page -> Responses.page(ctx, paging, page))
+        .onFailure(ctx::fail);
+  }
+
+  /**
+   * The heartbeat body: none (or blanks) keeps the stored meta; otherwise a JSON object whose
+   * {@code meta}, when present, must be an object and replaces the stored meta. Other keys are
+   * ignored. Read as JSON whatever the content type, since {@code curl -d} sends a form type.
+   */
+  static String metaFrom(Buffer body) {
+    if (body == null || isBlank(body)) {
+      return null;
+    }
+    JsonNode root = Json.parseBody(body);
+    if (!root.isObject()) {
+      throw ProblemException.badRequest("INVALID_BODY", "body",
+          "request body must be a JSON object, got " + kind(root));
+    }
+    JsonNode meta = root.get("meta");
+    if (meta == null) {
+      return null;
+    }
+    if (!meta.isObject()) {
+      throw ProblemException.badRequest("INVALID_FIELD", "meta", "meta must be a JSON object, got " + kind(meta));
+    }
+    return Json.compact(meta);
+  }
+
+  private static boolean isBlank(Buffer body) {
+    for (int i = 0; i < body.length(); i++) {
+      byte b = body.getByte(i);
+      if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String kind(JsonNode node) {
+    return switch (node.getNodeType()) {
+      case ARRAY -> "an array";
+      case STRING -> "a string";
+      case NUMBER -> "a number";
+      case BOOLEAN -> "a boolean";
+      case NULL -> "null";
+      default -> node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+    };
+  }
+}

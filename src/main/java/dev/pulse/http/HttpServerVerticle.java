@@ -1,0 +1,55 @@
+package dev.pulse.http;
+
+import dev.pulse.config.PulseConfig;
+import dev.pulse.discovery.DiscoveryClient;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The HTTP edge: one {@link Router}, parse → one event-bus request → render. Stateless, so it runs
+ * as {@code http.instances} instances sharing the port. Stopping it lets in-flight requests finish
+ * (up to {@code http.shutdownGraceMs}) before the port closes.
+ */
+public final class HttpServerVerticle extends VerticleBase {
+
+  private HttpServer server;
+  private long shutdownGraceMs;
+
+  @Override
+  public Future<?> start() {
+    PulseConfig config = PulseConfig.from(config());
+    shutdownGraceMs = config.shutdownGraceMs();
+    DiscoveryClient discovery = new DiscoveryClient(vertx.eventBus(), config.eventBusTimeoutMs());
+
+    Router router = Router.router(vertx);
+    router.get("/health/live").handler(HttpServerVerticle::live);
+    new HeartbeatRoutes(discovery, config.maxBodyBytes()).mount(router);
+    router.route().failureHandler(Problems::handle);
+    router.errorHandler(400, Problems.forStatus(400));
+    router.errorHandler(404, Problems.forStatus(404));
+    router.errorHandler(405, Problems.forStatus(405));
+
+    server = vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(false))
+        .requestHandler(router);
+    return server.listen(config.httpPort());
+  }
+
+  @Override
+  public Future<?> stop() {
+    return server == null ? Future.succeededFuture() : server.shutdown(shutdownGraceMs, TimeUnit.MILLISECONDS);
+  }
+
+  /** The port this instance listens on (useful when configured as 0). */
+  public int actualPort() {
+    return server.actualPort();
+  }
+
+  private static void live(RoutingContext ctx) {
+    Responses.json(ctx, 200, java.util.Map.of("status", "UP"));
+  }
+}
