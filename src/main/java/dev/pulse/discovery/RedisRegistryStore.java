@@ -55,7 +55,7 @@ public final class RedisRegistryStore implements RegistryStore {
         .compose(reply -> {
           boolean created = reply.get(0).toInteger() == 1;
           Instance instance = new Instance(id, group, reply.get(1).toLong(), reply.get(2).toLong(),
-              reply.get(3).toString());
+              metaOrEmpty(reply.get(3)));
           Instance replaced = reply.get(4) == null ? null : new Instance(id, group,
               reply.get(4).toLong(), reply.get(5).toLong(), metaOrEmpty(reply.get(6)));
           HeartbeatResult result = new HeartbeatResult(instance, created, replaced);

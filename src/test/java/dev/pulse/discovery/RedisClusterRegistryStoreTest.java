@@ -1,0 +1,34 @@
+package dev.pulse.discovery;
+
+import dev.pulse.redis.RedisKeys;
+import dev.pulse.support.ManualClock;
+import dev.pulse.support.RedisCluster;
+import dev.pulse.support.RedisClusterExtension;
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisClientType;
+import io.vertx.redis.client.RedisOptions;
+import java.util.UUID;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith({VertxExtension.class, RedisClusterExtension.class})
+@DisplayName("Redis registry store on a 3-master Redis Cluster")
+class RedisClusterRegistryStoreTest extends RegistryStoreContract {
+
+  private final RedisCluster cluster;
+
+  RedisClusterRegistryStoreTest(RedisCluster cluster) {
+    this.cluster = cluster;
+  }
+
+  @Override
+  RegistryStore createStore(Vertx vertx, ManualClock clock, long ttlMs) {
+    RedisOptions options = new RedisOptions().setType(RedisClientType.CLUSTER).setMaxPoolSize(8)
+        .setMaxPoolWaiting(1000).setMaxWaitingHandlers(1000);
+    cluster.endpoints().forEach(options::addConnectionString);
+    return new RedisRegistryStore(Redis.createClient(vertx, options),
+        new RedisKeys("test-" + UUID.randomUUID()), clock, ttlMs);
+  }
+}

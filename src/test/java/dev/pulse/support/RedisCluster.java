@@ -1,0 +1,223 @@
+package dev.pulse.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A real Redis Cluster of N masters on loopback, started from {@code redis-server} on the PATH or,
+ * when there is none, from the binary shipped in {@code com.github.codemonstur:embedded-redis}.
+ * The cluster is formed here ({@code CLUSTER ADDSLOTS}, {@code CLUSTER MEET}) and torn down by
+ * {@link #close()}. Ports come from 10000–22767 so that each node's bus port (port + 10000) is
+ * valid too, both checked free.
+ */
+public final class RedisCluster implements AutoCloseable {
+
+  private static final int SLOTS = 16384;
+
+  private final Path dir;
+  private final List<Integer> ports = new ArrayList<>();
+  private final List<Process> processes = new ArrayList<>();
+
+  private RedisCluster(Path dir) {
+    this.dir = dir;
+  }
+
+  public static RedisCluster start(int masters) {
+    Path dir;
+    try {
+      dir = Files.createTempDirectory("pulse-redis-cluster");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    RedisCluster cluster = new RedisCluster(dir);
+    try {
+      String binary = redisServerBinary(dir);
+      for (int i = 0; i < masters; i++) {
+        cluster.startNode(binary);
+      }
+      cluster.form();
+      return cluster;
+    } catch (Exception e) {
+      cluster.close();
+      throw new IllegalStateException("cannot start a Redis Cluster of " + masters + " masters in " + dir, e);
+    }
+  }
+
+  /** {@code redis://127.0.0.1:port} of every master. */
+  public List<String> endpoints() {
+    return ports.stream().map(port -> "redis://127.0.0.1:" + port).toList();
+  }
+
+  /** Comma-separated endpoints, as {@code PULSE_REDIS_ENDPOINTS} takes them. */
+  public String endpointList() {
+    return String.join(",", endpoints());
+  }
+
+  private void startNode(String binary) throws Exception {
+    for (int attempt = 0; attempt < 20; attempt++) {
+      int port = freePortPair();
+      Process process = new ProcessBuilder(binary,
+          "--port", Integer.toString(port),
+          "--bind", "127.0.0.1",
+          "--cluster-enabled", "yes",
+          "--cluster-config-file", "nodes-" + port + ".conf",
+          "--cluster-node-timeout", "5000",
+          "--dir", dir.toString(),
+          "--save", "",
+          "--appendonly", "no",
+          "--protected-mode", "no",
+          "--logfile", dir.resolve("redis-" + port + ".log").toString())
+          .redirectErrorStream(true)
+          .redirectOutput(dir.resolve("redis-" + port + ".out").toFile())
+          .start();
+      if (awaitPing(port, process)) {
+        ports.add(port);
+        processes.add(process);
+        return;
+      }
+      process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+    }
+    throw new IllegalStateException("no redis-server node came up after 20 attempts");
+  }
+
+  private static boolean awaitPing(int port, Process process) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (System.nanoTime() < deadline && process.isAlive()) {
+      try (Resp resp = new Resp(port)) {
+        if ("PONG".equals(resp.call("PING"))) {
+          return true;
+        }
+      } catch (IOException notYet) {
+        // the node is still starting: poll again
+      }
+      Thread.sleep(20); // polling an external process, not synchronising test logic
+    }
+    return false;
+  }
+
+  /** Splits the slots evenly, introduces every node to the first, and waits for a healthy cluster. */
+  private void form() throws Exception {
+    int n = ports.size();
+    for (int i = 0; i < n; i++) {
+      int from = i * SLOTS / n;
+      int to = (i + 1) * SLOTS / n - 1;
+      List<String> command = new ArrayList<>(List.of("CLUSTER", "ADDSLOTS"));
+      for (int slot = from; slot <= to; slot++) {
+        command.add(Integer.toString(slot));
+      }
+      try (Resp resp = new Resp(ports.get(i))) {
+        resp.call(command);
+      }
+    }
+    try (Resp first = new Resp(ports.get(0))) {
+      for (int i = 1; i < n; i++) {
+        first.call("CLUSTER", "MEET", "127.0.0.1", Integer.toString(ports.get(i)));
+      }
+    }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!healthy(n)) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("Redis Cluster did not reach cluster_state:ok within 30 s");
+      }
+      Thread.sleep(50); // polling an external process, not synchronising test logic
+    }
+  }
+
+  private boolean healthy(int n) throws IOException {
+    for (int port : ports) {
+      try (Resp resp = new Resp(port)) {
+        String info = (String) resp.call("CLUSTER", "INFO");
+        if (!info.contains("cluster_state:ok") || !info.contains("cluster_known_nodes:" + n)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public void close() {
+    for (Process process : processes) {
+      process.destroy();
+    }
+    for (Process process : processes) {
+      try {
+        if (!process.waitFor(5, TimeUnit.SECONDS)) {
+          process.destroyForcibly();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+    } catch (IOException ignored) {
+      // best effort: a temp directory
+    }
+  }
+
+  /** A port in 10000–22767 where both it and its cluster bus port (port + 10000) are free. */
+  private static int freePortPair() {
+    for (int attempt = 0; attempt < 200; attempt++) {
+      int port = ThreadLocalRandom.current().nextInt(10000, 22768);
+      if (isFree(port) && isFree(port + 10000)) {
+        return port;
+      }
+    }
+    throw new IllegalStateException("no free port pair found in 10000-22767");
+  }
+
+  private static boolean isFree(int port) {
+    try (ServerSocket socket = new ServerSocket()) {
+      socket.setReuseAddress(false);
+      socket.bind(new InetSocketAddress("127.0.0.1", port));
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** {@code redis-server} from the PATH, else the embedded-redis binary for this OS, extracted to {@code dir}. */
+  static String redisServerBinary(Path dir) throws IOException {
+    String path = System.getenv("PATH");
+    if (path != null) {
+      for (String entry : path.split(File.pathSeparator)) {
+        File candidate = new File(entry, "redis-server");
+        if (candidate.isFile() && candidate.canExecute()) {
+          return candidate.getAbsolutePath();
+        }
+      }
+    }
+    String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
+    String arch = System.getProperty("os.arch").toLowerCase(Locale.ROOT);
+    boolean arm = arch.contains("aarch64") || arch.contains("arm");
+    String resource = os.contains("mac")
+        ? (arm ? "redis-server-6.2.6-v5-darwin-arm64" : "redis-server-6.2.6-v5-darwin-amd64")
+        : (arm ? "redis-server-6.2.7-linux-arm64" : "redis-server-6.2.6-v5-linux-amd64");
+    Path target = dir.resolve("redis-server");
+    try (InputStream in = RedisCluster.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IOException("no redis-server on the PATH and no embedded binary " + resource);
+      }
+      Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+    if (!target.toFile().setExecutable(true)) {
+      throw new IOException("cannot make " + target + " executable");
+    }
+    return target.toString();
+  }
+}
