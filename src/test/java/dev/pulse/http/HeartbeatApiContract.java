@@ -1,0 +1,405 @@
+package dev.pulse.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pulse.Addresses;
+import dev.pulse.Pulse;
+import dev.pulse.discovery.Instance;
+import dev.pulse.support.Eventually;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The heartbeat HTTP API, as clients see it, against a whole Pulse node (every verticle, the real
+ * config path, an ephemeral port). Run once per store.
+ */
+abstract class HeartbeatApiContract {
+
+  Vertx vertx;
+  Pulse node;
+  WebClient client;
+  String group;
+
+  /** The configuration of a node under test, with {@code env} overrides. */
+  abstract JsonObject config(Map<String, String> env);
+
+  @BeforeEach
+  void startNode(Vertx vertx) {
+    this.vertx = vertx;
+    node = Pulse.deploy(vertx, config(Map.of())).await();
+    client = clientFor(vertx, node);
+    group = "g-" + UUID.randomUUID();
+  }
+
+  @AfterEach
+  void stopNode() {
+    node.stop().await();
+  }
+
+  static WebClient clientFor(Vertx vertx, Pulse node) {
+    return WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
+        .setDefaultPort(node.port()), new PoolOptions().setHttp1MaxSize(64));
+  }
+
+  HttpResponse<Buffer> send(HttpMethod method, String path, String body) {
+    return send(client, method, path, body);
+  }
+
+  static HttpResponse<Buffer> send(WebClient client, HttpMethod method, String path, String body) {
+    var request = client.request(method, path);
+    return (body == null ? request.send() : request.sendBuffer(Buffer.buffer(body))).await();
+  }
+
+  HttpResponse<Buffer> post(String path, String body) {
+    return send(HttpMethod.POST, path, body);
+  }
+
+  HttpResponse<Buffer> get(String path) {
+    return send(HttpMethod.GET, path, null);
+  }
+
+  static void assertProblem(HttpResponse<Buffer> response, int status, String code, String field) {
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(status);
+    assertThat(response.getHeader("Content-Type")).isEqualTo("application/problem+json");
+    JsonObject problem = response.bodyAsJsonObject();
+    assertThat(problem.getString("type")).startsWith("urn:pulse:problem:");
+    assertThat(problem.getString("title")).isNotBlank();
+    assertThat(problem.getInteger("status")).isEqualTo(status);
+    assertThat(problem.getString("detail")).isNotBlank();
+    assertThat(problem.getString("code")).isEqualTo(code);
+    assertThat(problem.getString("field")).isEqualTo(field);
+  }
+
+  @Test
+  @DisplayName("POST /:group/:id answers 201 with the instance, then 200 with createdAt kept and updatedAt later")
+  void registerThenRenew() {
+    HttpResponse<Buffer> first = post("/" + group + "/i-1", null);
+    assertThat(first.statusCode()).isEqualTo(201);
+    assertThat(first.getHeader("Content-Type")).isEqualTo("application/json");
+    JsonObject created = first.bodyAsJsonObject();
+    assertThat(created.fieldNames()).containsExactlyInAnyOrder("id", "group", "createdAt", "updatedAt", "meta");
+    assertThat(created.getString("id")).isEqualTo("i-1");
+    assertThat(created.getString("group")).isEqualTo(group);
+    assertThat(created.getLong("updatedAt")).isEqualTo(created.getLong("createdAt"));
+    assertThat(created.getLong("createdAt")).isCloseTo(System.currentTimeMillis(), org.assertj.core.data.Offset.offset(60_000L));
+    assertThat(created.getJsonObject("meta")).isEqualTo(new JsonObject());
+
+    long previous = created.getLong("updatedAt");
+    for (int i = 0; i < 3; i++) {
+      HttpResponse<Buffer> renewal = post("/" + group + "/i-1", null);
+      assertThat(renewal.statusCode()).isEqualTo(200);
+      JsonObject renewed = renewal.bodyAsJsonObject();
+      assertThat(renewed.getLong("createdAt")).isEqualTo(created.getLong("createdAt"));
+      assertThat(renewed.getLong("updatedAt")).isGreaterThan(previous);
+      previous = renewed.getLong("updatedAt");
+    }
+  }
+
+  @Test
+  @DisplayName("meta in the body replaces the stored meta; an empty body or one without meta keeps it; other keys are ignored")
+  void metaReplaceAndKeep() {
+    String path = "/" + group + "/i-1";
+    JsonObject eu = new JsonObject().put("zone", "eu").put("tags", new JsonArray().add("a"));
+
+    assertThat(post(path, "{\"meta\":" + eu.encode() + ",\"other\":1}").bodyAsJsonObject().getJsonObject("meta"))
+        .isEqualTo(eu);
+    assertThat(post(path, null).bodyAsJsonObject().getJsonObject("meta")).isEqualTo(eu);
+    assertThat(post(path, "").bodyAsJsonObject().getJsonObject("meta")).isEqualTo(eu);
+    assertThat(post(path, "{\"version\":2}").bodyAsJsonObject().getJsonObject("meta")).isEqualTo(eu);
+    assertThat(post(path, "{\"meta\":{}}").bodyAsJsonObject().getJsonObject("meta")).isEqualTo(new JsonObject());
+    assertThat(post(path, "{\"meta\":{\"zone\":\"us\"}}").statusCode()).isEqualTo(200);
+
+    assertThat(get("/" + group).bodyAsJsonArray().getJsonObject(0).getJsonObject("meta"))
+        .isEqualTo(new JsonObject().put("zone", "us"));
+  }
+
+  @Test
+  @DisplayName("a JSON body sent with a form content type (curl -d) is read as JSON, % signs included")
+  void formContentTypeIsReadAsJson() {
+    HttpResponse<Buffer> response = client.post("/" + group + "/i-1")
+        .putHeader("Content-Type", "application/x-www-form-urlencoded")
+        .sendBuffer(Buffer.buffer("{\"meta\":{\"load\":\"50%\",\"q\":\"a=b&c\"}}")).await();
+
+    assertThat(response.statusCode()).isEqualTo(201);
+    assertThat(response.bodyAsJsonObject().getJsonObject("meta"))
+        .isEqualTo(new JsonObject().put("load", "50%").put("q", "a=b&c"));
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+      "`{\"meta\":`          | INVALID_JSON  | body",
+      "`{\"meta\":{}} x`     | INVALID_JSON  | body",
+      "`not json`            | INVALID_JSON  | body",
+      "`[1,2]`               | INVALID_BODY  | body",
+      "`\"text\"`            | INVALID_BODY  | body",
+      "`42`                  | INVALID_BODY  | body",
+      "`{\"meta\":[1]}`      | INVALID_FIELD | meta",
+      "`{\"meta\":\"x\"}`    | INVALID_FIELD | meta",
+      "`{\"meta\":null}`     | INVALID_FIELD | meta",
+      "`{\"meta\":7}`        | INVALID_FIELD | meta"})
+  @DisplayName("a bad body is a 400 naming the field, and changes nothing")
+  void badBodies(String body, String code, String field) {
+    String path = "/" + group + "/i-1";
+    assertProblem(post("/" + group + "/new", body), 400, code, field);
+    assertProblem(get("/" + group + "/new"), 404, "INSTANCE_NOT_FOUND", null);
+
+    post(path, "{\"meta\":{\"keep\":true}}");
+    assertProblem(post(path, body), 400, code, field);
+    assertThat(get(path).bodyAsJsonObject().getJsonObject("meta")).isEqualTo(new JsonObject().put("keep", true));
+  }
+
+  @ParameterizedTest(name = "{0} {1} -> {2}")
+  @CsvSource(delimiter = '|', value = {
+      "POST   | //i-1                | group",
+      "POST   | /GROUP/               | id",
+      "POST   | /GROUP                | id",
+      "POST   | /a%20b/i-1            | group",
+      "POST   | /a%2Fb/i-1            | group",
+      "POST   | /GROUP/a%2Fb          | id",
+      "POST   | /GROUP/%C3%A9         | id",
+      "POST   | /GROUP/a%25b          | id",
+      "POST   | /GROUP/{x}            | id",
+      "POST   | /LONG/i-1             | group",
+      "POST   | /GROUP/LONG           | id",
+      "DELETE | /GROUP/a%20b          | id",
+      "DELETE | //i-1                 | group",
+      "GET    | /a%2Ab                | group",
+      "GET    | /GROUP/a%20b          | id"})
+  @DisplayName("an empty, too long or ill-formed group or id is a 400 naming it")
+  void badIds(String method, String path, String field) {
+    String resolved = path.replace("GROUP", group).replace("LONG", "x".repeat(129));
+    assertProblem(send(HttpMethod.valueOf(method), resolved, null), 400, "INVALID_ID", field);
+  }
+
+  @Test
+  @DisplayName("ids of exactly 128 characters from the whole allowed alphabet are accepted")
+  void longestIdsAccepted() {
+    String id = "Az09._~:-".repeat(14) + "ab";
+    assertThat(id).hasSize(128);
+    HttpResponse<Buffer> response = post("/" + group + "/" + id, null);
+    assertThat(response.statusCode()).isEqualTo(201);
+    assertThat(response.bodyAsJsonObject().getString("id")).isEqualTo(id);
+    assertThat(get("/" + group + "/" + id).statusCode()).isEqualTo(200);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"services", "discovery", "alerts", "ingest", "devices", "users", "health",
+      "metrics", "events", "ui", "openapi"})
+  @DisplayName("a reserved first segment is never a group: 400 on POST, DELETE and GET")
+  void reservedGroups(String reserved) {
+    assertProblem(post("/" + reserved + "/i-1", "{}"), 400, "RESERVED_GROUP", "group");
+    assertProblem(send(HttpMethod.DELETE, "/" + reserved + "/i-1", null), 400, "RESERVED_GROUP", "group");
+    assertProblem(get("/" + reserved), 400, "RESERVED_GROUP", "group");
+    assertThat(get("/").bodyAsJsonArray()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("GET /health/live answers 200 while the process is up")
+  void liveness() {
+    HttpResponse<Buffer> response = get("/health/live");
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.bodyAsJsonObject().getString("status")).isEqualTo("UP");
+  }
+
+  @Test
+  @DisplayName("a body over 64 KiB is a 413; a body of exactly 64 KiB is accepted")
+  void bodyLimit() {
+    String prefix = "{\"meta\":{\"pad\":\"";
+    String suffix = "\"}}";
+    String exact = prefix + "x".repeat(65536 - prefix.length() - suffix.length()) + suffix;
+    assertThat(exact).hasSize(65536);
+
+    assertThat(post("/" + group + "/exact", exact).statusCode()).isEqualTo(201);
+    assertProblem(post("/" + group + "/over", exact + " "), 413, "BODY_TOO_LARGE", "body");
+    assertProblem(get("/" + group + "/over"), 404, "INSTANCE_NOT_FOUND", null);
+  }
+
+  @Test
+  @DisplayName("DELETE /:group/:id answers 204, then 404 once it is gone")
+  void deregister() {
+    post("/" + group + "/a", null);
+    post("/" + group + "/b", null);
+
+    HttpResponse<Buffer> deleted = send(HttpMethod.DELETE, "/" + group + "/a", null);
+    assertThat(deleted.statusCode()).isEqualTo(204);
+    assertThat(deleted.body()).isNull();
+    assertProblem(send(HttpMethod.DELETE, "/" + group + "/a", null), 404, "INSTANCE_NOT_FOUND", null);
+    assertProblem(send(HttpMethod.DELETE, "/" + group + "/never", null), 404, "INSTANCE_NOT_FOUND", null);
+    assertThat(get("/" + group).bodyAsJsonArray()).extracting(o -> ((JsonObject) o).getString("id"))
+        .containsExactly("b");
+  }
+
+  @Test
+  @DisplayName("GET / lists live groups by name with a numeric instance count, earliest createdAt and latest updatedAt")
+  void listGroups() {
+    assertThat(get("/").bodyAsJsonArray()).isEmpty();
+    String b = group + "-b";
+    String a = group + "-a";
+    JsonObject b1 = post("/" + b + "/1", null).bodyAsJsonObject();
+    post("/" + b + "/2", null);
+    JsonObject b1Again = post("/" + b + "/1", null).bodyAsJsonObject();
+    JsonObject a1 = post("/" + a + "/1", null).bodyAsJsonObject();
+
+    JsonArray groups = get("/").bodyAsJsonArray();
+
+    assertThat(groups).containsExactly(
+        new JsonObject().put("group", a).put("instances", 1)
+            .put("createdAt", a1.getLong("createdAt")).put("lastUpdatedAt", a1.getLong("updatedAt")),
+        new JsonObject().put("group", b).put("instances", 2)
+            .put("createdAt", b1.getLong("createdAt")).put("lastUpdatedAt", b1Again.getLong("updatedAt")));
+  }
+
+  @Test
+  @DisplayName("GET /:group lists live instances oldest first; an unknown group is 200 []")
+  void listInstances() {
+    for (String id : List.of("c", "a", "b")) {
+      post("/" + group + "/" + id, null);
+    }
+    post("/" + group + "/c", "{\"meta\":{\"v\":2}}");
+
+    JsonArray instances = get("/" + group).bodyAsJsonArray();
+    assertThat(instances).extracting(o -> ((JsonObject) o).getString("id")).containsExactly("c", "a", "b");
+    assertThat(instances.getJsonObject(0).getJsonObject("meta")).isEqualTo(new JsonObject().put("v", 2));
+
+    HttpResponse<Buffer> unknown = get("/unknown-" + group);
+    assertThat(unknown.statusCode()).isEqualTo(200);
+    assertThat(unknown.bodyAsJsonArray()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("limit pages a listing with a Link header to the next page; bad limit or cursor is a 400")
+  void pagination() {
+    for (String id : List.of("a", "b", "c", "d", "e")) {
+      post("/" + group + "/" + id, null);
+    }
+    HttpResponse<Buffer> first = get("/" + group + "?limit=2");
+    assertThat(first.bodyAsJsonArray()).extracting(o -> ((JsonObject) o).getString("id")).containsExactly("a", "b");
+    String next = nextLink(first);
+    HttpResponse<Buffer> second = get(next);
+    assertThat(second.bodyAsJsonArray()).extracting(o -> ((JsonObject) o).getString("id")).containsExactly("c", "d");
+    HttpResponse<Buffer> last = get(nextLink(second));
+    assertThat(last.bodyAsJsonArray()).extracting(o -> ((JsonObject) o).getString("id")).containsExactly("e");
+    assertThat(last.getHeader("Link")).isNull();
+    assertThat(get("/" + group).bodyAsJsonArray()).hasSize(5);
+    assertThat(get("/" + group).getHeader("Link")).isNull();
+
+    post("/" + group + "-z/x", null);
+    HttpResponse<Buffer> groups = get("/?limit=1");
+    assertThat(groups.bodyAsJsonArray()).hasSize(1);
+    assertThat(get(nextLink(groups)).bodyAsJsonArray().getJsonObject(0).getString("group")).isEqualTo(group + "-z");
+
+    for (String limit : List.of("0", "1001", "-1", "abc", "1.5")) {
+      assertProblem(get("/" + group + "?limit=" + limit), 400, "INVALID_QUERY", "limit");
+    }
+    assertProblem(get("/" + group + "?cursor=***"), 400, "INVALID_QUERY", "cursor");
+  }
+
+  private static String nextLink(HttpResponse<Buffer> response) {
+    String link = response.getHeader("Link");
+    assertThat(link).as("Link header").isNotNull().endsWith("; rel=\"next\"");
+    return link.substring(link.indexOf('<') + 1, link.indexOf('>'));
+  }
+
+  @Test
+  @DisplayName("GET /:group/:id returns one live instance, 404 otherwise")
+  void getOneInstance() {
+    post("/" + group + "/a", "{\"meta\":{\"k\":1}}");
+    JsonObject instance = get("/" + group + "/a").bodyAsJsonObject();
+    assertThat(instance.getString("id")).isEqualTo("a");
+    assertThat(instance.getJsonObject("meta")).isEqualTo(new JsonObject().put("k", 1));
+    assertProblem(get("/" + group + "/b"), 404, "INSTANCE_NOT_FOUND", null);
+  }
+
+  @Test
+  @DisplayName("an unknown route is a 404 and a wrong method a 405, both problem+json")
+  void unknownRoutes() {
+    assertProblem(get("/a/b/c"), 404, "NOT_FOUND", null);
+    assertProblem(send(HttpMethod.PUT, "/" + group + "/a", "{}"), 405, "METHOD_NOT_ALLOWED", null);
+    assertProblem(get("/" + group + "?cursor=%%%"), 400, "MALFORMED_REQUEST", null);
+  }
+
+  @Test
+  @DisplayName("reads stop showing an instance once its TTL has passed, with no sweep having run")
+  void readsHideExpiredWithoutSweep() {
+    Vertx other = Vertx.vertx();
+    try {
+      Pulse shortTtl = Pulse.deploy(other, config(Map.of(
+          "PULSE_HEARTBEAT_TTL_MS", "300", "PULSE_EXPIRY_INTERVAL_MS", "3600000"))).await();
+      WebClient shortClient = clientFor(other, shortTtl);
+      AtomicInteger sweptEvents = new AtomicInteger();
+      other.eventBus().consumer(Addresses.DISCOVERY_INSTANCE_EXPIRED, message -> sweptEvents.incrementAndGet());
+
+      assertThat(send(shortClient, HttpMethod.POST, "/" + group + "/a", null).statusCode()).isEqualTo(201);
+      assertThat(send(shortClient, HttpMethod.GET, "/" + group, null).bodyAsJsonArray()).hasSize(1);
+
+      Eventually.poll(vertx, 5000, "GET /:group empty after the TTL", () ->
+          shortClient.get("/" + group).send().map(r -> r.bodyAsJsonArray().isEmpty())).await();
+
+      assertThat(send(shortClient, HttpMethod.GET, "/", null).bodyAsJsonArray()).isEmpty();
+      assertProblem(send(shortClient, HttpMethod.GET, "/" + group + "/a", null), 404, "INSTANCE_NOT_FOUND", null);
+      assertThat(sweptEvents).hasValue(0);
+      shortTtl.stop().await();
+    } finally {
+      other.close().await();
+    }
+  }
+
+  @Test
+  @DisplayName("the sweep removes an expired instance and publishes discovery.instance-expired with it")
+  void sweepPublishesExpiry() {
+    Vertx other = Vertx.vertx();
+    try {
+      Pulse shortTtl = Pulse.deploy(other, config(Map.of(
+          "PULSE_HEARTBEAT_TTL_MS", "200", "PULSE_EXPIRY_INTERVAL_MS", "25"))).await();
+      WebClient shortClient = clientFor(other, shortTtl);
+      Promise<Instance> expired = Promise.promise();
+      other.eventBus().<Instance>consumer(Addresses.DISCOVERY_INSTANCE_EXPIRED, message -> {
+        if (message.body().group().equals(group)) {
+          expired.tryComplete(message.body());
+        }
+      });
+
+      JsonObject registered = send(shortClient, HttpMethod.POST, "/" + group + "/a", "{\"meta\":{\"z\":1}}")
+          .bodyAsJsonObject();
+      Instance instance = expired.future().timeout(5, java.util.concurrent.TimeUnit.SECONDS).await();
+
+      assertThat(instance).isEqualTo(new Instance("a", group, registered.getLong("createdAt"),
+          registered.getLong("updatedAt"), "{\"z\":1}"));
+      assertThat(send(shortClient, HttpMethod.GET, "/" + group, null).bodyAsJsonArray()).isEmpty();
+      assertThat(send(shortClient, HttpMethod.POST, "/" + group + "/a", null).statusCode()).isEqualTo(201);
+      shortTtl.stop().await();
+    } finally {
+      other.close().await();
+    }
+  }
+
+  /** Sends {@code count} requests at once and waits for all of them. */
+  static List<HttpResponse<Buffer>> concurrently(int count, java.util.function.IntFunction<Future<HttpResponse<Buffer>>> request) {
+    List<Future<HttpResponse<Buffer>>> all = new java.util.ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      all.add(request.apply(i));
+    }
+    Future.all(all).await();
+    return all.stream().map(Future::result).toList();
+  }
+}
