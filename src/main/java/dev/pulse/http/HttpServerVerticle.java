@@ -34,7 +34,8 @@ public final class HttpServerVerticle extends VerticleBase {
     router.errorHandler(404, Problems.forStatus(404));
     router.errorHandler(405, Problems.forStatus(405));
 
-    server = vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(false))
+    server = vertx.createHttpServer(new HttpServerOptions()
+            .setHandle100ContinueAutomatically(true))
         .requestHandler(router);
     return server.listen(config.httpPort());
   }

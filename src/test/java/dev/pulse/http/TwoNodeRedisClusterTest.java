@@ -1,0 +1,134 @@
+package dev.pulse.http;
+
+import static dev.pulse.http.HeartbeatApiContract.clientFor;
+import static dev.pulse.http.HeartbeatApiContract.concurrently;
+import static dev.pulse.http.HeartbeatApiContract.send;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pulse.Addresses;
+import dev.pulse.Pulse;
+import dev.pulse.discovery.Instance;
+import dev.pulse.support.Eventually;
+import dev.pulse.support.RedisCluster;
+import dev.pulse.support.RedisClusterExtension;
+import dev.pulse.support.TestConfig;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.junit5.VertxExtension;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Two Pulse nodes, each with its own Vert.x (as two processes would have), on one Redis Cluster:
+ * they are one registry.
+ */
+@ExtendWith({VertxExtension.class, RedisClusterExtension.class})
+@DisplayName("Two Pulse nodes on one Redis Cluster")
+class TwoNodeRedisClusterTest {
+
+  private final RedisCluster cluster;
+  private final String prefix = TestConfig.uniquePrefix();
+  private final String group = "g-" + UUID.randomUUID();
+  private final Vertx vertxB = Vertx.vertx();
+  private Pulse nodeA;
+  private Pulse nodeB;
+  private WebClient clientA;
+  private WebClient clientB;
+
+  TwoNodeRedisClusterTest(RedisCluster cluster) {
+    this.cluster = cluster;
+  }
+
+  private void start(Vertx vertxA, Map<String, String> env) {
+    nodeA = Pulse.deploy(vertxA, TestConfig.redis(cluster, prefix, env)).await();
+    nodeB = Pulse.deploy(vertxB, TestConfig.redis(cluster, prefix, env)).await();
+    clientA = clientFor(vertxA, nodeA);
+    clientB = clientFor(vertxB, nodeB);
+  }
+
+  @AfterEach
+  void stop() {
+    if (nodeA != null) {
+      nodeA.stop().await();
+    }
+    if (nodeB != null) {
+      nodeB.stop().await();
+    }
+    vertxB.close().await();
+  }
+
+  @Test
+  @DisplayName("a heartbeat through node A is visible through node B at once, and a delete through B through A")
+  void visibilityAcrossNodes(Vertx vertxA) {
+    start(vertxA, Map.of());
+
+    JsonObject created = send(clientA, HttpMethod.POST, "/" + group + "/i-1", "{\"meta\":{\"via\":\"a\"}}")
+        .bodyAsJsonObject();
+
+    JsonArray seenByB = send(clientB, HttpMethod.GET, "/" + group, null).bodyAsJsonArray();
+    assertThat(seenByB).containsExactly(created);
+    assertThat(send(clientB, HttpMethod.GET, "/", null).bodyAsJsonArray())
+        .containsExactly(new JsonObject().put("group", group).put("instances", 1)
+            .put("createdAt", created.getLong("createdAt")).put("lastUpdatedAt", created.getLong("updatedAt")));
+
+    HttpResponse<Buffer> renewedViaB = send(clientB, HttpMethod.POST, "/" + group + "/i-1", null);
+    assertThat(renewedViaB.statusCode()).isEqualTo(200);
+    assertThat(renewedViaB.bodyAsJsonObject().getJsonObject("meta")).isEqualTo(new JsonObject().put("via", "a"));
+
+    assertThat(send(clientB, HttpMethod.DELETE, "/" + group + "/i-1", null).statusCode()).isEqualTo(204);
+    assertThat(send(clientA, HttpMethod.GET, "/" + group, null).bodyAsJsonArray()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("200 concurrent first heartbeats for one instance across both nodes produce exactly one 201")
+  void concurrentFirstHeartbeats(Vertx vertxA) {
+    start(vertxA, Map.of());
+    String path = "/" + group + "/racer";
+
+    List<HttpResponse<Buffer>> responses = concurrently(200,
+        i -> (i % 2 == 0 ? clientA : clientB).post(path).send());
+
+    assertThat(responses).filteredOn(r -> r.statusCode() == 201).hasSize(1);
+    assertThat(responses).filteredOn(r -> r.statusCode() == 200).hasSize(199);
+    assertThat(responses.stream().map(r -> r.bodyAsJsonObject().getLong("updatedAt")).distinct()).hasSize(200);
+    assertThat(responses.stream().map(r -> r.bodyAsJsonObject().getLong("createdAt")).distinct()).hasSize(1);
+    assertThat(send(clientA, HttpMethod.GET, "/" + group, null).bodyAsJsonArray()).hasSize(1);
+    assertThat(send(clientB, HttpMethod.GET, "/", null).bodyAsJsonArray().getJsonObject(0).getInteger("instances"))
+        .isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("both nodes sweeping at once expire every instance exactly once between them")
+  void concurrentSweeps(Vertx vertxA) {
+    start(vertxA, Map.of("PULSE_HEARTBEAT_TTL_MS", "300", "PULSE_EXPIRY_INTERVAL_MS", "10"));
+    Queue<Instance> expired = new ConcurrentLinkedQueue<>();
+    for (Vertx vertx : List.of(vertxA, vertxB)) {
+      vertx.eventBus().<Instance>consumer(Addresses.DISCOVERY_INSTANCE_EXPIRED, message -> expired.add(message.body()));
+    }
+
+    concurrently(40, i -> (i % 2 == 0 ? clientA : clientB).post("/" + group + "-" + (i % 4) + "/i-" + i).send())
+        .forEach(response -> assertThat(response.statusCode()).isEqualTo(201));
+
+    Eventually.poll(vertxA, 10_000, "40 expiry events", () -> Future.succeededFuture(expired.size() >= 40)).await();
+    Eventually.poll(vertxA, 5_000, "registry empty on both nodes", () ->
+        Future.all(clientA.get("/").send(), clientB.get("/").send())
+            .map(both -> both.<HttpResponse<Buffer>>list().stream().allMatch(r -> r.bodyAsJsonArray().isEmpty())))
+        .await();
+
+    assertThat(expired).hasSize(40);
+    assertThat(expired.stream().map(Instance::id).distinct()).hasSize(40);
+  }
+}
