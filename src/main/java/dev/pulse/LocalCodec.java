@@ -17,7 +17,7 @@ public final class LocalCodec<T> implements MessageCodec<T, T> {
   }
 
   /** Registers a pass-through codec as the default for each of {@code types}. */
-  public static void register(EventBus eventBus, Class<?>... types) {
+  public static void register(EventBus eventBus, java.util.List<Class<?>> types) {
     for (Class<?> type : types) {
       registerOne(eventBus, type);
     }

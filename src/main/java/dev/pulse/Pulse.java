@@ -36,7 +36,7 @@ public final class Pulse {
   /** Deploys a node with a config produced by {@link PulseConfig#resolve}. */
   public static Future<Pulse> deploy(Vertx vertx, JsonObject config) {
     PulseConfig settings = PulseConfig.from(config);
-    LocalCodec.register(vertx.eventBus(), Page.class);
+    LocalCodec.register(vertx.eventBus(), List.of(Page.class));
     LocalCodec.register(vertx.eventBus(), Discovery.MESSAGE_TYPES);
     DeploymentOptions single = new DeploymentOptions().setConfig(config);
     DeploymentOptions http = new DeploymentOptions().setConfig(config)

@@ -1,5 +1,7 @@
 package dev.pulse.discovery;
 
+import java.util.List;
+
 /** Request bodies sent to the discovery verticle over the event bus. */
 public final class Discovery {
 
@@ -19,9 +21,9 @@ public final class Discovery {
   }
 
   /** Message types passed by reference over the local event bus (see {@link dev.pulse.LocalCodec}). */
-  public static final Class<?>[] MESSAGE_TYPES = {
+  public static final List<Class<?>> MESSAGE_TYPES = List.of(
       Heartbeat.class, InstanceKey.class, GroupsQuery.class, InstancesQuery.class,
-      HeartbeatResult.class, Instance.class, ExpiryReport.class};
+      HeartbeatResult.class, Instance.class, ExpiryReport.class);
 
   /** What one expiry sweep did. {@code more} is true when the sweep stopped at its batch size. */
   public record ExpiryReport(int expired, boolean more) {

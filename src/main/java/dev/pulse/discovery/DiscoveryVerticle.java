@@ -72,42 +72,22 @@ public final class DiscoveryVerticle extends VerticleBase {
 
   private void deregister(Message<Discovery.InstanceKey> message) {
     Discovery.InstanceKey key = message.body();
-    store.deregister(key.group(), key.id())
-        .onSuccess(removed -> {
-          if (removed) {
-            message.reply(null);
-          } else {
-            notFound(message, key);
-          }
-        })
-        .onFailure(failure -> storeFailed(message, failure));
+    replyIfFound(message, store.deregister(key.group(), key.id()).map(removed -> removed ? removed : null));
   }
 
   private void instance(Message<Discovery.InstanceKey> message) {
     Discovery.InstanceKey key = message.body();
-    store.instance(key.group(), key.id())
-        .onSuccess(instance -> {
-          if (instance != null) {
-            message.reply(instance);
-          } else {
-            notFound(message, key);
-          }
-        })
-        .onFailure(failure -> storeFailed(message, failure));
+    replyIfFound(message, store.instance(key.group(), key.id()));
   }
 
   private void instances(Message<Discovery.InstancesQuery> message) {
     Discovery.InstancesQuery query = message.body();
-    store.instances(query.group(), query.after(), query.limit())
-        .onSuccess(message::reply)
-        .onFailure(failure -> storeFailed(message, failure));
+    reply(message, store.instances(query.group(), query.after(), query.limit()));
   }
 
   private void groups(Message<Discovery.GroupsQuery> message) {
     Discovery.GroupsQuery query = message.body();
-    store.groups(query.after(), query.limit())
-        .onSuccess(message::reply)
-        .onFailure(failure -> storeFailed(message, failure));
+    reply(message, store.groups(query.after(), query.limit()));
   }
 
   private void expire(Message<Void> message) {
@@ -125,9 +105,21 @@ public final class DiscoveryVerticle extends VerticleBase {
     vertx.eventBus().publish(DISCOVERY_INSTANCE_EXPIRED, instance);
   }
 
-  private static void notFound(Message<?> message, Discovery.InstanceKey key) {
-    DomainFailure.fail(message, 404, "INSTANCE_NOT_FOUND",
-        "instance '" + key.id() + "' is not registered in group '" + key.group() + "'");
+  private static <T> void reply(Message<?> message, Future<T> result) {
+    result.onSuccess(message::reply).onFailure(failure -> storeFailed(message, failure));
+  }
+
+  /** Replies with the result, or fails with 404 when the store found nothing (null). */
+  private static <T> void replyIfFound(Message<Discovery.InstanceKey> message, Future<T> result) {
+    result.onSuccess(found -> {
+      if (found != null) {
+        message.reply(found);
+      } else {
+        Discovery.InstanceKey key = message.body();
+        DomainFailure.fail(message, 404, "INSTANCE_NOT_FOUND",
+            "instance '" + key.id() + "' is not registered in group '" + key.group() + "'");
+      }
+    }).onFailure(failure -> storeFailed(message, failure));
   }
 
   private static void storeFailed(Message<?> message, Throwable failure) {

@@ -15,6 +15,8 @@ import io.vertx.ext.web.RoutingContext;
 public final class HeartbeatRoutes {
 
   private static final String INSTANCE_PATH = "^/(?<group>[^/]*)/(?<id>[^/]*)$";
+  /** As {@link #INSTANCE_PATH} with a non-empty id, so that {@code GET /group/} lists the group. */
+  private static final String INSTANCE_READ_PATH = "^/(?<group>[^/]*)/(?<id>[^/]+)$";
   private static final String GROUP_PATH = "^/(?<group>[^/]+)/?$";
 
   private final DiscoveryClient discovery;
@@ -32,7 +34,7 @@ public final class HeartbeatRoutes {
     router.deleteWithRegex(INSTANCE_PATH).handler(this::deregister);
     router.postWithRegex(GROUP_PATH).handler(HeartbeatRoutes::missingSegment);
     router.deleteWithRegex(GROUP_PATH).handler(HeartbeatRoutes::missingSegment);
-    router.getWithRegex(INSTANCE_PATH).handler(this::instance);
+    router.getWithRegex(INSTANCE_READ_PATH).handler(this::instance);
     router.getWithRegex(GROUP_PATH).handler(this::listInstances);
   }
 

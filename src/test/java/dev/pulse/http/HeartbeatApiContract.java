@@ -281,6 +281,8 @@ abstract class HeartbeatApiContract {
     assertThat(instances).extracting(o -> ((JsonObject) o).getString("id")).containsExactly("c", "a", "b");
     assertThat(instances.getJsonObject(0).getJsonObject("meta")).isEqualTo(new JsonObject().put("v", 2));
 
+    assertThat(get("/" + group + "/").bodyAsJsonArray()).isEqualTo(instances);
+
     HttpResponse<Buffer> unknown = get("/unknown-" + group);
     assertThat(unknown.statusCode()).isEqualTo(200);
     assertThat(unknown.bodyAsJsonArray()).isEmpty();
@@ -341,11 +343,7 @@ abstract class HeartbeatApiContract {
   @Test
   @DisplayName("reads stop showing an instance once its TTL has passed, with no sweep having run")
   void readsHideExpiredWithoutSweep() {
-    Vertx other = Vertx.vertx();
-    try {
-      Pulse shortTtl = Pulse.deploy(other, config(Map.of(
-          "PULSE_HEARTBEAT_TTL_MS", "300", "PULSE_EXPIRY_INTERVAL_MS", "3600000"))).await();
-      WebClient shortClient = clientFor(other, shortTtl);
+    withNode(Map.of("PULSE_HEARTBEAT_TTL_MS", "300", "PULSE_EXPIRY_INTERVAL_MS", "3600000"), (other, shortClient) -> {
       AtomicInteger sweptEvents = new AtomicInteger();
       other.eventBus().consumer(Addresses.DISCOVERY_INSTANCE_EXPIRED, message -> sweptEvents.incrementAndGet());
 
@@ -358,20 +356,13 @@ abstract class HeartbeatApiContract {
       assertThat(send(shortClient, HttpMethod.GET, "/", null).bodyAsJsonArray()).isEmpty();
       assertProblem(send(shortClient, HttpMethod.GET, "/" + group + "/a", null), 404, "INSTANCE_NOT_FOUND", null);
       assertThat(sweptEvents).hasValue(0);
-      shortTtl.stop().await();
-    } finally {
-      other.close().await();
-    }
+    });
   }
 
   @Test
   @DisplayName("the sweep removes an expired instance and publishes discovery.instance-expired with it")
   void sweepPublishesExpiry() {
-    Vertx other = Vertx.vertx();
-    try {
-      Pulse shortTtl = Pulse.deploy(other, config(Map.of(
-          "PULSE_HEARTBEAT_TTL_MS", "200", "PULSE_EXPIRY_INTERVAL_MS", "25"))).await();
-      WebClient shortClient = clientFor(other, shortTtl);
+    withNode(Map.of("PULSE_HEARTBEAT_TTL_MS", "200", "PULSE_EXPIRY_INTERVAL_MS", "25"), (other, shortClient) -> {
       Promise<Instance> expired = Promise.promise();
       other.eventBus().<Instance>consumer(Addresses.DISCOVERY_INSTANCE_EXPIRED, message -> {
         if (message.body().group().equals(group)) {
@@ -387,7 +378,16 @@ abstract class HeartbeatApiContract {
           registered.getLong("updatedAt"), "{\"z\":1}"));
       assertThat(send(shortClient, HttpMethod.GET, "/" + group, null).bodyAsJsonArray()).isEmpty();
       assertThat(send(shortClient, HttpMethod.POST, "/" + group + "/a", null).statusCode()).isEqualTo(201);
-      shortTtl.stop().await();
+    });
+  }
+
+  /** Runs {@code test} against an extra node with {@code env} overrides, in a Vert.x of its own. */
+  void withNode(Map<String, String> env, java.util.function.BiConsumer<Vertx, WebClient> test) {
+    Vertx other = Vertx.vertx();
+    try {
+      Pulse extra = Pulse.deploy(other, config(env)).await();
+      test.accept(other, clientFor(other, extra));
+      extra.stop().await();
     } finally {
       other.close().await();
     }
