@@ -278,8 +278,13 @@ abstract class HeartbeatApiContract {
     post("/" + group + "/c", "{\"meta\":{\"v\":2}}");
 
     JsonArray instances = get("/" + group).bodyAsJsonArray();
-    assertThat(instances).extracting(o -> ((JsonObject) o).getString("id")).containsExactly("c", "a", "b");
-    assertThat(instances.getJsonObject(0).getJsonObject("meta")).isEqualTo(new JsonObject().put("v", 2));
+    // Oldest first; instances created in the same millisecond are ordered by id.
+    assertThat(instances).extracting(o -> ((JsonObject) o).getString("id")).containsExactlyInAnyOrder("c", "a", "b");
+    assertThat(instances).extracting(o -> ((JsonObject) o).getLong("createdAt") + "/" + ((JsonObject) o).getString("id"))
+        .isSortedAccordingTo(java.util.Comparator.comparing((String key) -> Long.parseLong(key.split("/")[0]))
+            .thenComparing(key -> key.split("/")[1]));
+    assertThat(instances).filteredOn(o -> ((JsonObject) o).getString("id").equals("c")).singleElement()
+        .satisfies(c -> assertThat(((JsonObject) c).getJsonObject("meta")).isEqualTo(new JsonObject().put("v", 2)));
 
     assertThat(get("/" + group + "/").bodyAsJsonArray()).isEqualTo(instances);
 
