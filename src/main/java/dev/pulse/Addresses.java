@@ -13,6 +13,17 @@ public final class Addresses {
   /** Published once per expired instance, body {@link dev.pulse.discovery.Instance}. */
   public static final String DISCOVERY_INSTANCE_EXPIRED = "discovery.instance-expired";
 
+  public static final String STREAMS_ACQUIRE = "streams.acquire";
+  public static final String STREAMS_RENEW = "streams.renew";
+  public static final String STREAMS_RELEASE = "streams.release";
+  public static final String STREAMS_LIST = "streams.list";
+  public static final String STREAMS_LIMIT = "streams.limit";
+  public static final String STREAMS_SET_LIMIT = "streams.set-limit";
+  public static final String STREAMS_EXPIRE = "streams.expire";
+
+  /** Published once per expired lease, body {@link dev.pulse.streams.Lease}. */
+  public static final String STREAMS_LEASE_EXPIRED = "streams.lease-expired";
+
   private Addresses() {
   }
 }

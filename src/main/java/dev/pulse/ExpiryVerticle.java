@@ -1,15 +1,18 @@
 package dev.pulse;
 
 import dev.pulse.config.PulseConfig;
-import dev.pulse.discovery.Discovery;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Asks the registry to expire what is stale, every {@code expiry.intervalMs}. The timer re-arms
+ * Asks each domain with leases (the registry, stream limits) to expire what is stale, every
+ * {@code expiry.intervalMs}. The timer re-arms
  * itself after each sweep completes, so sweeps never overlap; a sweep that stopped at its batch
  * size is followed at once by the next. Safe on every node at the same time: expiry is idempotent.
  */
@@ -17,9 +20,12 @@ public final class ExpiryVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(ExpiryVerticle.class);
 
+  /** The domains swept, each by its own self-rescheduling timer. */
+  private static final List<String> SWEPT = List.of(Addresses.DISCOVERY_EXPIRE, Addresses.STREAMS_EXPIRE);
+
+  private final Map<String, Long> timers = new HashMap<>();
   private long intervalMs;
   private DeliveryOptions options;
-  private long timerId = -1;
   private boolean stopped;
 
   @Override
@@ -27,29 +33,29 @@ public final class ExpiryVerticle extends VerticleBase {
     PulseConfig config = PulseConfig.from(config());
     intervalMs = config.expiryIntervalMs();
     options = new DeliveryOptions().setSendTimeout(config.eventBusTimeoutMs());
-    scheduleSweep(intervalMs);
+    SWEPT.forEach(address -> scheduleSweep(address, intervalMs));
     return Future.succeededFuture();
   }
 
   @Override
   public Future<?> stop() {
     stopped = true;
-    vertx.cancelTimer(timerId);
+    timers.values().forEach(vertx::cancelTimer);
     return Future.succeededFuture();
   }
 
-  private void scheduleSweep(long delayMs) {
+  private void scheduleSweep(String address, long delayMs) {
     if (!stopped) {
-      timerId = vertx.setTimer(delayMs, id -> sweep());
+      timers.put(address, vertx.setTimer(delayMs, id -> sweep(address)));
     }
   }
 
-  private void sweep() {
-    vertx.eventBus().<Discovery.ExpiryReport>request(Addresses.DISCOVERY_EXPIRE, null, options)
-        .onSuccess(reply -> scheduleSweep(reply.body().more() ? 1 : intervalMs))
+  private void sweep(String address) {
+    vertx.eventBus().<ExpiryReport>request(address, null, options)
+        .onSuccess(reply -> scheduleSweep(address, reply.body().more() ? 1 : intervalMs))
         .onFailure(failure -> {
-          LOG.warn("expiry sweep failed, next in {} ms: {}", intervalMs, failure.getMessage());
-          scheduleSweep(intervalMs);
+          LOG.warn("expiry sweep {} failed, next in {} ms: {}", address, intervalMs, failure.getMessage());
+          scheduleSweep(address, intervalMs);
         });
   }
 }

@@ -4,6 +4,8 @@ import dev.pulse.config.PulseConfig;
 import dev.pulse.discovery.Discovery;
 import dev.pulse.discovery.DiscoveryVerticle;
 import dev.pulse.http.HttpServerVerticle;
+import dev.pulse.streams.StreamLimitVerticle;
+import dev.pulse.streams.Streams;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -36,14 +38,19 @@ public final class Pulse {
   /** Deploys a node with a config produced by {@link PulseConfig#resolve}. */
   public static Future<Pulse> deploy(Vertx vertx, JsonObject config) {
     PulseConfig settings = PulseConfig.from(config);
-    LocalCodec.register(vertx.eventBus(), List.of(Page.class));
+    LocalCodec.register(vertx.eventBus(), List.of(Page.class, ExpiryReport.class));
     LocalCodec.register(vertx.eventBus(), Discovery.MESSAGE_TYPES);
+    LocalCodec.register(vertx.eventBus(), Streams.MESSAGE_TYPES);
     DeploymentOptions single = new DeploymentOptions().setConfig(config);
     DeploymentOptions http = new DeploymentOptions().setConfig(config)
         .setInstances(settings.effectiveHttpInstances());
     List<String> deployed = new ArrayList<>();
     List<HttpServerVerticle> servers = new CopyOnWriteArrayList<>();
     return vertx.deployVerticle(new DiscoveryVerticle(), single)
+        .compose(id -> {
+          deployed.add(id);
+          return vertx.deployVerticle(new StreamLimitVerticle(), single);
+        })
         .compose(id -> {
           deployed.add(id);
           return vertx.deployVerticle(new ExpiryVerticle(), single);

@@ -28,10 +28,14 @@ public record PulseConfig(
     int redisPoolSize,
     int redisMaxWaitingHandlers,
     String redisKeyPrefix,
+    long redisTimeoutMs,
     long heartbeatTtlMs,
     long expiryIntervalMs,
     int expiryBatchSize,
-    long eventBusTimeoutMs) {
+    long eventBusTimeoutMs,
+    long streamLeaseMs,
+    int streamLimit,
+    boolean streamFailOpen) {
 
   public static final String DEFAULTS_PATH = "conf/config.json";
   public static final String CONFIG_FILE_ENV = "PULSE_CONFIG";
@@ -48,10 +52,14 @@ public record PulseConfig(
       Setting.integer("redis.poolSize", "PULSE_REDIS_POOL_SIZE", 1, 1024),
       Setting.integer("redis.maxWaitingHandlers", "PULSE_REDIS_MAX_WAITING_HANDLERS", 1, 1_000_000),
       Setting.string("redis.keyPrefix", "PULSE_REDIS_KEY_PREFIX"),
+      Setting.integer("redis.timeoutMs", "PULSE_REDIS_TIMEOUT_MS", 1, 600_000),
       Setting.integer("heartbeat.ttlMs", "PULSE_HEARTBEAT_TTL_MS", 1, 86_400_000),
       Setting.integer("expiry.intervalMs", "PULSE_EXPIRY_INTERVAL_MS", 1, 3_600_000),
       Setting.integer("expiry.batchSize", "PULSE_EXPIRY_BATCH_SIZE", 1, 100_000),
-      Setting.integer("eventBus.timeoutMs", "PULSE_EVENTBUS_TIMEOUT_MS", 1, 600_000));
+      Setting.integer("eventBus.timeoutMs", "PULSE_EVENTBUS_TIMEOUT_MS", 1, 600_000),
+      Setting.integer("streams.leaseMs", "PULSE_STREAM_LEASE_MS", 100, 86_400_000),
+      Setting.integer("streams.limit", "PULSE_STREAM_LIMIT", 0, 100),
+      Setting.bool("streams.failOpen", "PULSE_STREAM_FAIL_OPEN"));
 
   /**
    * Reads the defaults, the optional override file and the environment, and validates the result.
@@ -122,10 +130,14 @@ public record PulseConfig(
         redis.getInteger("poolSize"),
         redis.getInteger("maxWaitingHandlers"),
         redis.getString("keyPrefix"),
+        redis.getLong("timeoutMs"),
         config.getJsonObject("heartbeat").getLong("ttlMs"),
         config.getJsonObject("expiry").getLong("intervalMs"),
         config.getJsonObject("expiry").getInteger("batchSize"),
-        config.getJsonObject("eventBus").getLong("timeoutMs"));
+        config.getJsonObject("eventBus").getLong("timeoutMs"),
+        config.getJsonObject("streams").getLong("leaseMs"),
+        config.getJsonObject("streams").getInteger("limit"),
+        config.getJsonObject("streams").getBoolean("failOpen"));
   }
 
   /** HTTP verticle instances: the configured count, or one per core when it is 0. */

@@ -9,7 +9,7 @@ import java.util.List;
  */
 record Setting(String path, String env, Kind kind, long min, long max, List<String> choices) {
 
-  enum Kind { INT, STRING, CHOICE }
+  enum Kind { INT, STRING, CHOICE, BOOL }
 
   static Setting integer(String path, String env, long min, long max) {
     return new Setting(path, env, Kind.INT, min, max, List.of());
@@ -17,6 +17,10 @@ record Setting(String path, String env, Kind kind, long min, long max, List<Stri
 
   static Setting string(String path, String env) {
     return new Setting(path, env, Kind.STRING, 0, 0, List.of());
+  }
+
+  static Setting bool(String path, String env) {
+    return new Setting(path, env, Kind.BOOL, 0, 0, List.of("true", "false"));
   }
 
   static Setting choice(String path, String env, String... choices) {
@@ -77,6 +81,16 @@ record Setting(String path, String env, Kind kind, long min, long max, List<Stri
           throw invalid(source, "must be a non-empty string, got '" + raw + "'");
         }
         yield text.trim();
+      }
+      case BOOL -> {
+        if (raw instanceof Boolean flag) {
+          yield flag;
+        }
+        String text = String.valueOf(raw).trim().toLowerCase(java.util.Locale.ROOT);
+        if (!choices.contains(text)) {
+          throw invalid(source, "must be true or false, got '" + raw + "'");
+        }
+        yield Boolean.parseBoolean(text);
       }
       case CHOICE -> {
         String text = String.valueOf(raw).trim().toLowerCase(java.util.Locale.ROOT);

@@ -23,11 +23,7 @@ public final class Discovery {
   /** Message types passed by reference over the local event bus (see {@link dev.pulse.LocalCodec}). */
   public static final List<Class<?>> MESSAGE_TYPES = List.of(
       Heartbeat.class, InstanceKey.class, GroupsQuery.class, InstancesQuery.class,
-      HeartbeatResult.class, Instance.class, ExpiryReport.class);
-
-  /** What one expiry sweep did. {@code more} is true when the sweep stopped at its batch size. */
-  public record ExpiryReport(int expired, boolean more) {
-  }
+      HeartbeatResult.class, Instance.class);
 
   private Discovery() {
   }

@@ -8,7 +8,8 @@ import static dev.pulse.Addresses.DISCOVERY_INSTANCE;
 import static dev.pulse.Addresses.DISCOVERY_INSTANCES;
 import static dev.pulse.Addresses.DISCOVERY_INSTANCE_EXPIRED;
 
-import dev.pulse.DomainFailure;
+import dev.pulse.Replies;
+import dev.pulse.ExpiryReport;
 import dev.pulse.config.PulseConfig;
 import dev.pulse.redis.RedisClients;
 import dev.pulse.redis.RedisKeys;
@@ -28,6 +29,7 @@ import org.slf4j.LoggerFactory;
 public final class DiscoveryVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(DiscoveryVerticle.class);
+  private static final String STORE = "registry";
 
   private RegistryStore store;
   private int expiryBatchSize;
@@ -94,7 +96,7 @@ public final class DiscoveryVerticle extends VerticleBase {
     store.expire(expiryBatchSize)
         .onSuccess(expired -> {
           expired.forEach(this::announceExpired);
-          message.reply(new Discovery.ExpiryReport(expired.size(), expired.size() >= expiryBatchSize));
+          message.reply(new ExpiryReport(expired.size(), expired.size() >= expiryBatchSize));
         })
         .onFailure(failure -> storeFailed(message, failure));
   }
@@ -106,23 +108,17 @@ public final class DiscoveryVerticle extends VerticleBase {
   }
 
   private static <T> void reply(Message<?> message, Future<T> result) {
-    result.onSuccess(message::reply).onFailure(failure -> storeFailed(message, failure));
+    Replies.reply(message, result, STORE);
   }
 
   /** Replies with the result, or fails with 404 when the store found nothing (null). */
   private static <T> void replyIfFound(Message<Discovery.InstanceKey> message, Future<T> result) {
-    result.onSuccess(found -> {
-      if (found != null) {
-        message.reply(found);
-      } else {
-        Discovery.InstanceKey key = message.body();
-        DomainFailure.fail(message, 404, "INSTANCE_NOT_FOUND",
-            "instance '" + key.id() + "' is not registered in group '" + key.group() + "'");
-      }
-    }).onFailure(failure -> storeFailed(message, failure));
+    Discovery.InstanceKey key = message.body();
+    Replies.replyIfFound(message, result, STORE, "INSTANCE_NOT_FOUND",
+        "instance '" + key.id() + "' is not registered in group '" + key.group() + "'");
   }
 
   private static void storeFailed(Message<?> message, Throwable failure) {
-    DomainFailure.fail(message, 503, "STORE_UNAVAILABLE", "registry store failed: " + failure.getMessage());
+    Replies.storeFailed(message, STORE, failure);
   }
 }

@@ -1,6 +1,7 @@
 package dev.pulse.discovery;
 
 import dev.pulse.Page;
+import dev.pulse.redis.DueIndex;
 import dev.pulse.redis.LuaScript;
 import dev.pulse.redis.RedisKeys;
 import io.vertx.core.Future;
@@ -32,12 +33,14 @@ public final class RedisRegistryStore implements RegistryStore {
 
   private final Redis redis;
   private final RedisKeys keys;
+  private final DueIndex dueGroups;
   private final Clock clock;
   private final long ttlMs;
 
   public RedisRegistryStore(Redis redis, RedisKeys keys, Clock clock, long ttlMs) {
     this.redis = redis;
     this.keys = keys;
+    this.dueGroups = new DueIndex(redis, keys.groupsDue());
     this.clock = clock;
     this.ttlMs = ttlMs;
   }
@@ -63,9 +66,7 @@ public final class RedisRegistryStore implements RegistryStore {
             return Future.succeededFuture(result);
           }
           // A new instance may expire before anything else in its group: make the group due then.
-          return redis.send(Request.cmd(Command.ZADD).arg(keys.groupsDue()).arg("LT")
-                  .arg(now + ttlMs).arg(group))
-              .map(result);
+          return dueGroups.dueBy(group, now + ttlMs).map(result);
         });
   }
 
@@ -93,11 +94,10 @@ public final class RedisRegistryStore implements RegistryStore {
   @Override
   public Future<Page<GroupSummary>> groups(String after, int limit) {
     String cutoff = cutoff();
-    return redis.send(Request.cmd(Command.ZRANGE).arg(keys.groupsDue()).arg(0).arg(-1))
-        .compose(reply -> {
-          List<String> candidates = new ArrayList<>(reply.size());
-          for (Response name : reply) {
-            String group = name.toString();
+    return dueGroups.members()
+        .compose(groups -> {
+          List<String> candidates = new ArrayList<>(groups.size());
+          for (String group : groups) {
             if (after == null || group.compareTo(after) > 0) {
               candidates.add(group);
             }
@@ -142,12 +142,11 @@ public final class RedisRegistryStore implements RegistryStore {
   public Future<List<Instance>> expire(int max) {
     long now = clock.millis();
     String cutoff = Long.toString(now - ttlMs);
-    return redis.send(Request.cmd(Command.ZRANGEBYSCORE).arg(keys.groupsDue()).arg("-inf").arg(now)
-            .arg("LIMIT").arg(0).arg(max))
+    return dueGroups.due(now, max)
         .compose(due -> {
           List<Future<List<Instance>>> sweeps = new ArrayList<>(due.size());
-          for (Response group : due) {
-            sweeps.add(sweepGroup(group.toString(), cutoff, max, now));
+          for (String group : due) {
+            sweeps.add(sweepGroup(group, cutoff, max, now));
           }
           return Future.all(sweeps).map(all -> {
             List<Instance> expired = new ArrayList<>();
@@ -163,23 +162,12 @@ public final class RedisRegistryStore implements RegistryStore {
         .compose(reply -> {
           List<Instance> expired = toInstances(group, reply, 1);
           Response oldest = reply.get(0);
-          Future<?> reschedule = oldest != null
-              ? redis.send(Request.cmd(Command.ZADD).arg(keys.groupsDue())
-                  .arg(oldest.toLong() + ttlMs).arg(group))
-              : forgetEmptyGroup(group, now);
+          Future<Void> reschedule = oldest != null
+              ? dueGroups.reschedule(group, oldest.toLong() + ttlMs)
+              : dueGroups.forget(group, now, () -> redis.send(Request.cmd(Command.ZCARD)
+                  .arg(keys.groupBeats(group))).map(size -> size.toLong() == 0));
           return reschedule.map(expired);
         });
-  }
-
-  /**
-   * Drops an empty group from the index, then looks again: a registration that raced with the
-   * removal put it back already or is found here and put back, so no live group is ever forgotten.
-   */
-  private Future<?> forgetEmptyGroup(String group, long now) {
-    return redis.send(Request.cmd(Command.ZREM).arg(keys.groupsDue()).arg(group))
-        .compose(removed -> redis.send(Request.cmd(Command.ZCARD).arg(keys.groupBeats(group))))
-        .compose(size -> size.toLong() == 0 ? Future.succeededFuture()
-            : redis.send(Request.cmd(Command.ZADD).arg(keys.groupsDue()).arg("LT").arg(now).arg(group)));
   }
 
   @Override

@@ -95,42 +95,14 @@ public final class HeartbeatRoutes {
    * ignored. Read as JSON whatever the content type, since {@code curl -d} sends a form type.
    */
   static String metaFrom(Buffer body) {
-    if (body == null || isBlank(body)) {
-      return null;
-    }
-    JsonNode root = Json.parseBody(body);
-    if (!root.isObject()) {
-      throw ProblemException.badRequest("INVALID_BODY", "body",
-          "request body must be a JSON object, got " + kind(root));
-    }
-    JsonNode meta = root.get("meta");
+    JsonNode root = Json.objectBody(body);
+    JsonNode meta = root == null ? null : root.get("meta");
     if (meta == null) {
       return null;
     }
     if (!meta.isObject()) {
-      throw ProblemException.badRequest("INVALID_FIELD", "meta", "meta must be a JSON object, got " + kind(meta));
+      throw ProblemException.badRequest("INVALID_FIELD", "meta", "meta must be a JSON object, got " + Json.kind(meta));
     }
     return Json.compact(meta);
-  }
-
-  private static boolean isBlank(Buffer body) {
-    for (int i = 0; i < body.length(); i++) {
-      byte b = body.getByte(i);
-      if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static String kind(JsonNode node) {
-    return switch (node.getNodeType()) {
-      case ARRAY -> "an array";
-      case STRING -> "a string";
-      case NUMBER -> "a number";
-      case BOOLEAN -> "a boolean";
-      case NULL -> "null";
-      default -> node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
-    };
   }
 }

@@ -2,6 +2,7 @@ package dev.pulse.http;
 
 import dev.pulse.config.PulseConfig;
 import dev.pulse.discovery.DiscoveryClient;
+import dev.pulse.streams.StreamsClient;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -28,6 +29,9 @@ public final class HttpServerVerticle extends VerticleBase {
 
     Router router = Router.router(vertx);
     router.get("/health/live").handler(HttpServerVerticle::live);
+    new StreamRoutes(new StreamsClient(vertx.eventBus(), config.eventBusTimeoutMs()), config.maxBodyBytes())
+        .mount(router);
+    // Last: the heartbeat routes match any first path segment.
     new HeartbeatRoutes(discovery, config.maxBodyBytes()).mount(router);
     router.route().failureHandler(Problems::handle);
     router.errorHandler(400, Problems.forStatus(400));

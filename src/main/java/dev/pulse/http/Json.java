@@ -50,4 +50,42 @@ public final class Json {
       throw ProblemException.badRequest("INVALID_JSON", "body", "request body cannot be read: " + e.getMessage());
     }
   }
+
+  /**
+   * A request body that must be a JSON object when present: null for no body (or only blanks),
+   * a 400 naming the body when it is not valid JSON or not an object.
+   */
+  public static JsonNode objectBody(Buffer body) {
+    if (body == null || isBlank(body)) {
+      return null;
+    }
+    JsonNode root = parseBody(body);
+    if (!root.isObject()) {
+      throw ProblemException.badRequest("INVALID_BODY", "body", "request body must be a JSON object, got " + kind(root));
+    }
+    return root;
+  }
+
+  /** "an array", "a string", … for error messages. */
+  public static String kind(JsonNode node) {
+    return switch (node.getNodeType()) {
+      case ARRAY -> "an array";
+      case OBJECT -> "an object";
+      case STRING -> "a string";
+      case NUMBER -> "a number";
+      case BOOLEAN -> "a boolean";
+      case NULL -> "null";
+      default -> node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+    };
+  }
+
+  private static boolean isBlank(Buffer body) {
+    for (int i = 0; i < body.length(); i++) {
+      byte b = body.getByte(i);
+      if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+        return false;
+      }
+    }
+    return true;
+  }
 }

@@ -1,10 +1,11 @@
 package dev.pulse.http;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.pulse.DomainFailure;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,13 +20,35 @@ public final class Problems {
   private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
   public static final String CONTENT_TYPE = "application/problem+json";
 
-  /** The problem body. {@code code} is stable for clients to branch on; {@code field} names the bad input. */
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Problem(String type, String title, int status, String detail, String code, String field) {
+  /**
+   * The problem body. {@code code} is stable for clients to branch on; {@code field} names the bad
+   * input; {@code extensions} are further members a client may act on (written after the others).
+   */
+  public record Problem(String type, String title, int status, String detail, String code, String field,
+      Map<String, Object> extensions) {
 
     static Problem of(int status, String code, String field, String detail) {
+      return of(status, code, field, detail, Map.of());
+    }
+
+    static Problem of(int status, String code, String field, String detail, Map<String, Object> extensions) {
       String slug = code.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-      return new Problem("urn:pulse:problem:" + slug, Problems.title(status), status, detail, code, field);
+      return new Problem("urn:pulse:problem:" + slug, Problems.title(status), status, detail, code, field,
+          extensions);
+    }
+
+    Map<String, Object> toBody() {
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("type", type);
+      body.put("title", title);
+      body.put("status", status);
+      body.put("detail", detail);
+      body.put("code", code);
+      if (field != null) {
+        body.put("field", field);
+      }
+      body.putAll(extensions);
+      return body;
     }
   }
 
@@ -62,13 +85,14 @@ public final class Problems {
     ctx.response()
         .setStatusCode(problem.status())
         .putHeader("Content-Type", CONTENT_TYPE)
-        .end(Json.encode(problem));
+        .end(Json.encode(problem.toBody()));
   }
 
   private static Problem toProblem(RoutingContext ctx, int fallbackStatus) {
     Throwable failure = ctx.failure();
     if (failure instanceof ProblemException problem) {
-      return Problem.of(problem.status(), problem.code(), problem.field(), problem.getMessage());
+      return Problem.of(problem.status(), problem.code(), problem.field(), problem.getMessage(),
+          problem.extensions());
     }
     if (failure instanceof ReplyException reply) {
       return switch (reply.failureType()) {
@@ -116,6 +140,7 @@ public final class Problems {
       case 400 -> "Bad Request";
       case 404 -> "Not Found";
       case 405 -> "Method Not Allowed";
+      case 403 -> "Forbidden";
       case 409 -> "Conflict";
       case 412 -> "Precondition Failed";
       case 413 -> "Content Too Large";

@@ -6,7 +6,7 @@ import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisClientType;
 import io.vertx.redis.client.RedisOptions;
 
-/** Builds the Redis client a verticle uses, from its config. */
+/** Builds the Redis client a verticle uses, from its config: every command bounded by {@code redis.timeoutMs}. */
 public final class RedisClients {
 
   private RedisClients() {
@@ -19,6 +19,6 @@ public final class RedisClients {
         .setMaxPoolWaiting(config.redisMaxWaitingHandlers())
         .setMaxWaitingHandlers(config.redisMaxWaitingHandlers());
     config.redisEndpoints().forEach(options::addConnectionString);
-    return Redis.createClient(vertx, options);
+    return new BoundedRedis(Redis.createClient(vertx, options), config.redisTimeoutMs());
   }
 }

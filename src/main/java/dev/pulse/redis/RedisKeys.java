@@ -28,10 +28,30 @@ public final class RedisKeys {
   }
 
   /**
-   * Sorted set: group → the earliest time one of its instances may expire. Sweeps read only the
-   * groups that are due; {@code GET /} reads the members.
+   * Base name of the {@link DueIndex} of groups: group → the earliest time one of its instances may
+   * expire. Sweeps read only the groups that are due; {@code GET /} reads the members.
    */
   public String groupsDue() {
     return prefix + ":hb:groups";
+  }
+
+  /** Sorted set: stream id → expiresAt (epoch ms) of each of the user's leases. */
+  public String userLeases(String userId) {
+    return prefix + ":st:{" + userId + "}:leases";
+  }
+
+  /** Hash: stream id → the lease's JSON ({@code contentId}, {@code deviceId}, {@code startedAt}). */
+  public String userLeaseData(String userId) {
+    return prefix + ":st:{" + userId + "}:data";
+  }
+
+  /** String: the user's own stream limit; absent when the default applies. */
+  public String userLimit(String userId) {
+    return prefix + ":st:{" + userId + "}:limit";
+  }
+
+  /** Base name of the {@link DueIndex} of users: user → the earliest time one of their leases can expire. */
+  public String usersDue() {
+    return prefix + ":st:users";
   }
 }

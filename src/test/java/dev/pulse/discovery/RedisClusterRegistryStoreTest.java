@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pulse.redis.RedisKeys;
 import dev.pulse.support.ManualClock;
-import dev.pulse.support.RedisCluster;
+import dev.pulse.support.LocalRedis;
 import dev.pulse.support.RedisClusterExtension;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -23,9 +23,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @DisplayName("Redis registry store on a 3-master Redis Cluster")
 class RedisClusterRegistryStoreTest extends RegistryStoreContract {
 
-  private final RedisCluster cluster;
+  private final LocalRedis cluster;
 
-  RedisClusterRegistryStoreTest(RedisCluster cluster) {
+  RedisClusterRegistryStoreTest(LocalRedis cluster) {
     this.cluster = cluster;
   }
 

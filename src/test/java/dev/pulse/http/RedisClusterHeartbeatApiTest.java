@@ -1,6 +1,6 @@
 package dev.pulse.http;
 
-import dev.pulse.support.RedisCluster;
+import dev.pulse.support.LocalRedis;
 import dev.pulse.support.RedisClusterExtension;
 import dev.pulse.support.TestConfig;
 import io.vertx.core.json.JsonObject;
@@ -13,10 +13,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @DisplayName("Heartbeat API on a 3-master Redis Cluster")
 class RedisClusterHeartbeatApiTest extends HeartbeatApiContract {
 
-  private final RedisCluster cluster;
+  private final LocalRedis cluster;
   private final String prefix = TestConfig.uniquePrefix();
 
-  RedisClusterHeartbeatApiTest(RedisCluster cluster) {
+  RedisClusterHeartbeatApiTest(LocalRedis cluster) {
     this.cluster = cluster;
   }
 

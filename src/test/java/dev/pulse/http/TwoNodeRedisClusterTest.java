@@ -9,7 +9,7 @@ import dev.pulse.Addresses;
 import dev.pulse.Pulse;
 import dev.pulse.discovery.Instance;
 import dev.pulse.support.Eventually;
-import dev.pulse.support.RedisCluster;
+import dev.pulse.support.LocalRedis;
 import dev.pulse.support.RedisClusterExtension;
 import dev.pulse.support.TestConfig;
 import io.vertx.core.Future;
@@ -39,7 +39,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @DisplayName("Two Pulse nodes on one Redis Cluster")
 class TwoNodeRedisClusterTest {
 
-  private final RedisCluster cluster;
+  private final LocalRedis cluster;
   private final String prefix = TestConfig.uniquePrefix();
   private final String group = "g-" + UUID.randomUUID();
   private final Vertx vertxB = Vertx.vertx();
@@ -48,7 +48,7 @@ class TwoNodeRedisClusterTest {
   private WebClient clientA;
   private WebClient clientB;
 
-  TwoNodeRedisClusterTest(RedisCluster cluster) {
+  TwoNodeRedisClusterTest(LocalRedis cluster) {
     this.cluster = cluster;
   }
 

@@ -18,13 +18,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A real Redis Cluster of N masters on loopback, started from {@code redis-server} on the PATH or,
+ * Real Redis on loopback for tests: a Cluster of N masters ({@link #cluster}) or one standalone
+ * server ({@link #standalone}), started from {@code redis-server} on the PATH or,
  * when there is none, from the binary shipped in {@code com.github.codemonstur:embedded-redis}.
  * The cluster is formed here ({@code CLUSTER ADDSLOTS}, {@code CLUSTER MEET}) and torn down by
  * {@link #close()}. Ports come from 10000–22767 so that each node's bus port (port + 10000) is
  * valid too, both checked free.
  */
-public final class RedisCluster implements AutoCloseable {
+public final class LocalRedis implements AutoCloseable {
 
   private static final int SLOTS = 16384;
 
@@ -32,28 +33,41 @@ public final class RedisCluster implements AutoCloseable {
   private final List<Integer> ports = new ArrayList<>();
   private final List<Process> processes = new ArrayList<>();
 
-  private RedisCluster(Path dir) {
+  private LocalRedis(Path dir) {
     this.dir = dir;
   }
 
-  public static RedisCluster start(int masters) {
+  /** A Redis Cluster of {@code masters} masters, every slot assigned, {@code cluster_state:ok}. */
+  public static LocalRedis cluster(int masters) {
+    return start(masters, true);
+  }
+
+  /** One standalone Redis server (no cluster mode). */
+  public static LocalRedis standalone() {
+    return start(1, false);
+  }
+
+  private static LocalRedis start(int masters, boolean clusterMode) {
     Path dir;
     try {
       dir = Files.createTempDirectory("pulse-redis-cluster");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    RedisCluster cluster = new RedisCluster(dir);
+    LocalRedis cluster = new LocalRedis(dir);
     try {
       String binary = redisServerBinary(dir);
       for (int i = 0; i < masters; i++) {
-        cluster.startNode(binary);
+        cluster.startNode(binary, clusterMode);
       }
-      cluster.form();
+      if (clusterMode) {
+        cluster.form();
+      }
       return cluster;
     } catch (Exception e) {
       cluster.close();
-      throw new IllegalStateException("cannot start a Redis Cluster of " + masters + " masters in " + dir, e);
+      throw new IllegalStateException("cannot start Redis (" + masters + " node(s), cluster mode "
+          + clusterMode + ") in " + dir, e);
     }
   }
 
@@ -67,13 +81,13 @@ public final class RedisCluster implements AutoCloseable {
     return String.join(",", endpoints());
   }
 
-  private void startNode(String binary) throws Exception {
+  private void startNode(String binary, boolean clusterMode) throws Exception {
     for (int attempt = 0; attempt < 20; attempt++) {
       int port = freePortPair();
       Process process = new ProcessBuilder(binary,
           "--port", Integer.toString(port),
           "--bind", "127.0.0.1",
-          "--cluster-enabled", "yes",
+          "--cluster-enabled", clusterMode ? "yes" : "no",
           "--cluster-config-file", "nodes-" + port + ".conf",
           "--cluster-node-timeout", "5000",
           "--dir", dir.toString(),
@@ -149,8 +163,31 @@ public final class RedisCluster implements AutoCloseable {
     return true;
   }
 
+  /** Freezes every node (SIGSTOP): connections stay open, commands get no answer. */
+  public void freeze() {
+    signal("-STOP");
+  }
+
+  /** Lets frozen nodes run again (SIGCONT). */
+  public void thaw() {
+    signal("-CONT");
+  }
+
+  private void signal(String signal) {
+    for (Process process : processes) {
+      try {
+        new ProcessBuilder("kill", signal, Long.toString(process.pid())).inheritIO().start().waitFor();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
   @Override
   public void close() {
+    thaw();
     for (Process process : processes) {
       process.destroy();
     }
@@ -209,7 +246,7 @@ public final class RedisCluster implements AutoCloseable {
         ? (arm ? "redis-server-6.2.6-v5-darwin-arm64" : "redis-server-6.2.6-v5-darwin-amd64")
         : (arm ? "redis-server-6.2.7-linux-arm64" : "redis-server-6.2.6-v5-linux-amd64");
     Path target = dir.resolve("redis-server");
-    try (InputStream in = RedisCluster.class.getClassLoader().getResourceAsStream(resource)) {
+    try (InputStream in = LocalRedis.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
         throw new IOException("no redis-server on the PATH and no embedded binary " + resource);
       }

@@ -5,7 +5,7 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Injects the suite's {@link RedisCluster} (3 masters). It is started on first use, shared by every
+ * Injects the suite's {@link LocalRedis} (3 masters). It is started on first use, shared by every
  * test class of the run through JUnit's root store, and closed when the run ends.
  */
 public final class RedisClusterExtension implements ParameterResolver {
@@ -15,12 +15,12 @@ public final class RedisClusterExtension implements ParameterResolver {
 
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-    return parameter.getParameter().getType() == RedisCluster.class;
+    return parameter.getParameter().getType() == LocalRedis.class;
   }
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
     return context.getRoot().getStore(NAMESPACE)
-        .getOrComputeIfAbsent(RedisCluster.class, type -> RedisCluster.start(3), RedisCluster.class);
+        .getOrComputeIfAbsent(LocalRedis.class, type -> LocalRedis.cluster(3), LocalRedis.class);
   }
 }

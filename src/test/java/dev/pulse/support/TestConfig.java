@@ -25,7 +25,7 @@ public final class TestConfig {
   }
 
   /** A node on {@code cluster} whose keys live under {@code keyPrefix}. */
-  public static JsonObject redis(RedisCluster cluster, String keyPrefix, Map<String, String> env) {
+  public static JsonObject redis(LocalRedis cluster, String keyPrefix, Map<String, String> env) {
     Map<String, String> all = new HashMap<>(env);
     all.put("PULSE_STORE", "redis");
     all.put("PULSE_REDIS_TYPE", "cluster");

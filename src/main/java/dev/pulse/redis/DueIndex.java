@@ -1,0 +1,88 @@
+package dev.pulse.redis;
+
+import io.vertx.core.Future;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Entities (heartbeat groups, stream users) scored by the earliest moment one of their items can
+ * expire, so that a sweep visits only the entities that are due instead of every one. Scores may
+ * only be early, never late: an entity visited too early is rescheduled at its true next expiry.
+ *
+ * <p>The index is split into {@link #BUCKETS} sorted sets with hash tags of their own, so that on a
+ * Redis Cluster its writes spread over the shards instead of all landing on one key.
+ */
+public final class DueIndex {
+
+  static final int BUCKETS = 16;
+
+  private final Redis redis;
+  private final List<String> buckets;
+
+  /** {@code keyBase} + {@code :{<n>}} names each bucket. */
+  public DueIndex(Redis redis, String keyBase) {
+    this.redis = redis;
+    List<String> keys = new ArrayList<>(BUCKETS);
+    for (int i = 0; i < BUCKETS; i++) {
+      keys.add(keyBase + ":{" + keyBase + ":" + i + "}");
+    }
+    this.buckets = List.copyOf(keys);
+  }
+
+  /** Makes {@code member} due at {@code at} at the latest (adds it, or moves it earlier). */
+  public Future<Void> dueBy(String member, long at) {
+    return redis.send(Request.cmd(Command.ZADD).arg(bucket(member)).arg("LT").arg(at).arg(member)).mapEmpty();
+  }
+
+  /** Makes {@code member} due at exactly {@code at} (after a sweep found its next expiry). */
+  public Future<Void> reschedule(String member, long at) {
+    return redis.send(Request.cmd(Command.ZADD).arg(bucket(member)).arg(at).arg(member)).mapEmpty();
+  }
+
+  /** Up to {@code max} members due at or before {@code now}, from each bucket. */
+  public Future<List<String>> due(long now, int max) {
+    return fromEveryBucket(key -> Request.cmd(Command.ZRANGEBYSCORE).arg(key).arg("-inf").arg(now)
+        .arg("LIMIT").arg(0).arg(max));
+  }
+
+  /** Every member, in no particular order. */
+  public Future<List<String>> members() {
+    return fromEveryBucket(key -> Request.cmd(Command.ZRANGE).arg(key).arg(0).arg(-1));
+  }
+
+  /**
+   * Drops a member whose items are all gone, then asks {@code isEmpty} again: an item added
+   * concurrently either re-added the member already (its writer calls {@link #dueBy} after writing)
+   * or is seen here and the member is put back, due at once. No entity with items is ever lost.
+   */
+  public Future<Void> forget(String member, long now, Supplier<Future<Boolean>> isEmpty) {
+    return redis.send(Request.cmd(Command.ZREM).arg(bucket(member)).arg(member))
+        .compose(removed -> isEmpty.get())
+        .compose(empty -> empty ? Future.<Void>succeededFuture() : dueBy(member, now));
+  }
+
+  private String bucket(String member) {
+    return buckets.get(Math.floorMod(member.hashCode(), BUCKETS));
+  }
+
+  private Future<List<String>> fromEveryBucket(java.util.function.Function<String, Request> query) {
+    List<Future<Response>> replies = new ArrayList<>(BUCKETS);
+    for (String key : buckets) {
+      replies.add(redis.send(query.apply(key)));
+    }
+    return Future.all(replies).map(all -> {
+      List<String> members = new ArrayList<>();
+      for (Future<Response> reply : replies) {
+        for (Response member : reply.result()) {
+          members.add(member.toString());
+        }
+      }
+      return members;
+    });
+  }
+}

@@ -1,0 +1,174 @@
+package dev.pulse.streams;
+
+import dev.pulse.redis.DueIndex;
+import dev.pulse.redis.LuaScript;
+import dev.pulse.redis.RedisKeys;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Leases in Redis (standalone or Cluster), shared by every Pulse node. Per user, under the hash tag
+ * {@code {user}}: a sorted set of leases scored by expiry, a hash of lease data and the user's own
+ * limit; admission is one Lua script over those keys, so the limit holds exactly however many
+ * nodes admit at once. A {@link DueIndex} of users lets the sweep visit only users with a lease due.
+ */
+public final class RedisStreamStore implements StreamStore {
+
+  private static final Comparator<Lease> OLDEST_FIRST =
+      Comparator.comparingLong(Lease::startedAt).thenComparing(Lease::streamId);
+
+  private static final LuaScript ACQUIRE = LuaScript.load("streams_acquire");
+  private static final LuaScript RENEW = LuaScript.load("streams_renew");
+  private static final LuaScript RELEASE = LuaScript.load("streams_release");
+  private static final LuaScript LIST = LuaScript.load("streams_list");
+  private static final LuaScript SWEEP = LuaScript.load("streams_sweep");
+
+  private final Redis redis;
+  private final RedisKeys keys;
+  private final DueIndex dueUsers;
+  private final Clock clock;
+  private final long leaseMs;
+  private final int defaultLimit;
+
+  public RedisStreamStore(Redis redis, RedisKeys keys, Clock clock, long leaseMs, int defaultLimit) {
+    this.redis = redis;
+    this.keys = keys;
+    this.dueUsers = new DueIndex(redis, keys.usersDue());
+    this.clock = clock;
+    this.leaseMs = leaseMs;
+    this.defaultLimit = defaultLimit;
+  }
+
+  @Override
+  public Future<Void> start() {
+    return redis.send(Request.cmd(Command.PING)).mapEmpty();
+  }
+
+  @Override
+  public Future<Admission> acquire(String userId, String streamId, String contentId, String deviceId) {
+    long now = clock.millis();
+    long expiresAt = now + leaseMs;
+    String data = new JsonObject().put("contentId", contentId).put("deviceId", deviceId)
+        .put("startedAt", now).encode();
+    return ACQUIRE.run(redis, userKeys(userId), List.of(streamId, Long.toString(now), Long.toString(expiresAt),
+            Integer.toString(defaultLimit), data))
+        .compose(reply -> {
+          Admission.Outcome outcome = Admission.Outcome.valueOf(reply.get(0).toString());
+          int activeCount = reply.get(2).toInteger();
+          int expiredCount = reply.get(3).toInteger();
+          List<Lease> active = leases(userId, reply, 4, activeCount);
+          List<Lease> expired = leases(userId, reply, 4 + 3 * activeCount, expiredCount);
+          Lease lease = outcome == Admission.Outcome.REFUSED ? null
+              : active.stream().filter(l -> l.streamId().equals(streamId)).findFirst().orElseThrow();
+          Admission admission = new Admission(outcome, lease, reply.get(1).toInteger(), active, expired, false);
+          // The user may now have a lease that expires before any other: make the user due by then.
+          return outcome == Admission.Outcome.REFUSED ? Future.succeededFuture(admission)
+              : dueUsers.dueBy(userId, expiresAt).map(admission);
+        });
+  }
+
+  @Override
+  public Future<Lease> renew(String userId, String streamId) {
+    long now = clock.millis();
+    long expiresAt = now + leaseMs;
+    return RENEW.run(redis, userKeys(userId).subList(0, 2),
+            List.of(streamId, Long.toString(now), Long.toString(expiresAt)))
+        .map(data -> data == null ? null : lease(userId, streamId, expiresAt, data.toString()));
+  }
+
+  @Override
+  public Future<Boolean> release(String userId, String streamId) {
+    return RELEASE.run(redis, userKeys(userId).subList(0, 2), List.of(streamId, Long.toString(clock.millis())))
+        .map(reply -> reply.toInteger() == 1);
+  }
+
+  @Override
+  public Future<UserStreams> streams(String userId) {
+    return LIST.run(redis, userKeys(userId), List.of(Long.toString(clock.millis())))
+        .map(reply -> {
+          List<Lease> active = leases(userId, reply, 1, (reply.size() - 1) / 3);
+          return new UserStreams(userId, reply.get(0) == null ? defaultLimit : reply.get(0).toInteger(),
+              active.size(), active);
+        });
+  }
+
+  @Override
+  public Future<StreamLimit> limit(String userId) {
+    return redis.send(Request.cmd(Command.GET).arg(keys.userLimit(userId)))
+        .map(value -> value == null ? new StreamLimit(userId, defaultLimit, false)
+            : new StreamLimit(userId, value.toInteger(), true));
+  }
+
+  @Override
+  public Future<StreamLimit> setLimit(String userId, Integer limit) {
+    Request write = limit == null
+        ? Request.cmd(Command.DEL).arg(keys.userLimit(userId))
+        : Request.cmd(Command.SET).arg(keys.userLimit(userId)).arg(limit);
+    return redis.send(write).map(done -> limit == null
+        ? new StreamLimit(userId, defaultLimit, false)
+        : new StreamLimit(userId, limit, true));
+  }
+
+  @Override
+  public Future<List<Lease>> expire(int max) {
+    long now = clock.millis();
+    return dueUsers.due(now, max).compose(due -> {
+      List<Future<List<Lease>>> sweeps = new ArrayList<>(due.size());
+      for (String userId : due) {
+        sweeps.add(sweepUser(userId, now, max));
+      }
+      return Future.all(sweeps).map(all -> {
+        List<Lease> expired = new ArrayList<>();
+        sweeps.forEach(sweep -> expired.addAll(sweep.result()));
+        return expired;
+      });
+    });
+  }
+
+  private Future<List<Lease>> sweepUser(String userId, long now, int max) {
+    return SWEEP.run(redis, userKeys(userId).subList(0, 2), List.of(Long.toString(now), Integer.toString(max)))
+        .compose(reply -> {
+          List<Lease> expired = leases(userId, reply, 1, (reply.size() - 1) / 3);
+          Response next = reply.get(0);
+          Future<Void> reschedule = next != null
+              ? dueUsers.reschedule(userId, next.toLong())
+              : dueUsers.forget(userId, now, () -> redis.send(Request.cmd(Command.ZCARD)
+                  .arg(keys.userLeases(userId))).map(size -> size.toLong() == 0));
+          return reschedule.map(expired);
+        });
+  }
+
+  @Override
+  public Future<Void> close() {
+    return redis.close();
+  }
+
+  private List<String> userKeys(String userId) {
+    return List.of(keys.userLeases(userId), keys.userLeaseData(userId), keys.userLimit(userId));
+  }
+
+  /** Reads {@code count} (streamId, expiresAt, data) triples from {@code reply} at {@code from}, oldest first. */
+  private static List<Lease> leases(String userId, Response reply, int from, int count) {
+    List<Lease> leases = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      int at = from + 3 * i;
+      leases.add(lease(userId, reply.get(at).toString(), reply.get(at + 1).toLong(), reply.get(at + 2).toString()));
+    }
+    leases.sort(OLDEST_FIRST);
+    return leases;
+  }
+
+  private static Lease lease(String userId, String streamId, long expiresAt, String data) {
+    JsonObject fields = new JsonObject(data);
+    return new Lease(userId, streamId, fields.getString("contentId"), fields.getString("deviceId"),
+        fields.getLong("startedAt", 0L), expiresAt);
+  }
+}

@@ -1,0 +1,145 @@
+package dev.pulse.streams;
+
+import static dev.pulse.Addresses.STREAMS_ACQUIRE;
+import static dev.pulse.Addresses.STREAMS_EXPIRE;
+import static dev.pulse.Addresses.STREAMS_LEASE_EXPIRED;
+import static dev.pulse.Addresses.STREAMS_LIMIT;
+import static dev.pulse.Addresses.STREAMS_LIST;
+import static dev.pulse.Addresses.STREAMS_RELEASE;
+import static dev.pulse.Addresses.STREAMS_RENEW;
+import static dev.pulse.Addresses.STREAMS_SET_LIMIT;
+
+import dev.pulse.Replies;
+import dev.pulse.ExpiryReport;
+import dev.pulse.config.PulseConfig;
+import dev.pulse.redis.RedisClients;
+import dev.pulse.redis.RedisKeys;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
+import java.time.Clock;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Owns the stream leases. With the memory store it runs as one instance whose event loop is the
+ * only thread touching the leases. Redis calls are bounded by {@code redis.timeoutMs}; when the
+ * store fails, a start request is refused with 503 (fail closed) or, with {@code streams.failOpen},
+ * admitted unchecked and marked degraded.
+ */
+public final class StreamLimitVerticle extends VerticleBase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(StreamLimitVerticle.class);
+  private static final String STORE = "stream";
+
+  private StreamStore store;
+  private PulseConfig config;
+  private Clock clock;
+
+  @Override
+  public Future<?> start() {
+    config = PulseConfig.from(config());
+    clock = Clock.systemUTC();
+    store = config.redisStore()
+        ? new RedisStreamStore(RedisClients.create(vertx, config), new RedisKeys(config.redisKeyPrefix()), clock,
+            config.streamLeaseMs(), config.streamLimit())
+        : new MemoryStreamStore(clock, config.streamLeaseMs(), config.streamLimit());
+    EventBus bus = vertx.eventBus();
+    return Future.all(List.of(
+        store.start().recover(failure -> Future.failedFuture(new IllegalStateException(
+            "stream store '" + config.store() + "' not ready (Redis "
+                + String.join(",", config.redisEndpoints()) + "): " + failure.getMessage(), failure))),
+        bus.<Streams.Acquire>consumer(STREAMS_ACQUIRE, this::acquire).completion(),
+        bus.<Streams.LeaseKey>consumer(STREAMS_RENEW, this::renew).completion(),
+        bus.<Streams.LeaseKey>consumer(STREAMS_RELEASE, this::release).completion(),
+        bus.<Streams.UserKey>consumer(STREAMS_LIST, this::list).completion(),
+        bus.<Streams.UserKey>consumer(STREAMS_LIMIT, this::limit).completion(),
+        bus.<Streams.SetLimit>consumer(STREAMS_SET_LIMIT, this::setLimit).completion(),
+        bus.<Void>consumer(STREAMS_EXPIRE, this::expire).completion()));
+  }
+
+  @Override
+  public Future<?> stop() {
+    return store == null ? Future.succeededFuture() : store.close();
+  }
+
+  private void acquire(Message<Streams.Acquire> message) {
+    Streams.Acquire request = message.body();
+    store.acquire(request.userId(), request.streamId(), request.contentId(), request.deviceId())
+        .onSuccess(admission -> {
+          admission.expired().forEach(this::announceExpired);
+          message.reply(admission);
+        })
+        .onFailure(failure -> {
+          if (config.streamFailOpen()) {
+            LOG.warn("stream store failed, admitting unchecked (fail-open) user={} stream={}: {}",
+                request.userId(), request.streamId(), failure.getMessage());
+            message.reply(unchecked(request));
+          } else {
+            storeFailed(message, failure);
+          }
+        });
+  }
+
+  private Admission unchecked(Streams.Acquire request) {
+    long now = clock.millis();
+    Lease lease = new Lease(request.userId(), request.streamId(), request.contentId(), request.deviceId(), now,
+        now + config.streamLeaseMs());
+    return new Admission(Admission.Outcome.ADMITTED, lease, config.streamLimit(), List.of(lease), List.of(), true);
+  }
+
+  private void renew(Message<Streams.LeaseKey> message) {
+    Streams.LeaseKey key = message.body();
+    replyIfFound(message, store.renew(key.userId(), key.streamId()));
+  }
+
+  private void release(Message<Streams.LeaseKey> message) {
+    Streams.LeaseKey key = message.body();
+    replyIfFound(message, store.release(key.userId(), key.streamId()).map(released -> released ? released : null));
+  }
+
+  private void list(Message<Streams.UserKey> message) {
+    reply(message, store.streams(message.body().userId()));
+  }
+
+  private void limit(Message<Streams.UserKey> message) {
+    reply(message, store.limit(message.body().userId()));
+  }
+
+  private void setLimit(Message<Streams.SetLimit> message) {
+    Streams.SetLimit request = message.body();
+    reply(message, store.setLimit(request.userId(), request.limit()));
+  }
+
+  private void expire(Message<Void> message) {
+    int batch = config.expiryBatchSize();
+    store.expire(batch)
+        .onSuccess(expired -> {
+          expired.forEach(this::announceExpired);
+          message.reply(new ExpiryReport(expired.size(), expired.size() >= batch));
+        })
+        .onFailure(failure -> storeFailed(message, failure));
+  }
+
+  private void announceExpired(Lease lease) {
+    LOG.debug("stream lease expired user={} stream={}", lease.userId(), lease.streamId());
+    vertx.eventBus().publish(STREAMS_LEASE_EXPIRED, lease);
+  }
+
+  private <T> void reply(Message<?> message, Future<T> result) {
+    Replies.reply(message, result, STORE);
+  }
+
+  /** Replies with the result, or fails with 404 when the store found no active lease (null). */
+  private <T> void replyIfFound(Message<Streams.LeaseKey> message, Future<T> result) {
+    Streams.LeaseKey key = message.body();
+    Replies.replyIfFound(message, result, STORE, "STREAM_NOT_FOUND",
+        "stream '" + key.streamId() + "' of user '" + key.userId() + "' is not active (unknown or expired)");
+  }
+
+  private static void storeFailed(Message<?> message, Throwable failure) {
+    Replies.storeFailed(message, STORE, failure);
+  }
+}

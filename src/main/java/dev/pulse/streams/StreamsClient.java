@@ -1,0 +1,49 @@
+package dev.pulse.streams;
+
+import dev.pulse.Addresses;
+import io.vertx.core.Future;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
+
+/** The stream-limit domain as seen from another verticle: typed requests over the event bus. */
+public final class StreamsClient {
+
+  private final EventBus bus;
+  private final DeliveryOptions options;
+
+  public StreamsClient(EventBus bus, long timeoutMs) {
+    this.bus = bus;
+    this.options = new DeliveryOptions().setSendTimeout(timeoutMs);
+  }
+
+  public Future<Admission> acquire(String userId, String streamId, String contentId, String deviceId) {
+    return request(Addresses.STREAMS_ACQUIRE, new Streams.Acquire(userId, streamId, contentId, deviceId));
+  }
+
+  /** The renewed lease; fails with 404 when it is unknown or expired. */
+  public Future<Lease> renew(String userId, String streamId) {
+    return request(Addresses.STREAMS_RENEW, new Streams.LeaseKey(userId, streamId));
+  }
+
+  /** Completes when the lease was ended; fails with 404 when it is unknown or expired. */
+  public Future<Void> release(String userId, String streamId) {
+    return request(Addresses.STREAMS_RELEASE, new Streams.LeaseKey(userId, streamId)).mapEmpty();
+  }
+
+  public Future<UserStreams> streams(String userId) {
+    return request(Addresses.STREAMS_LIST, new Streams.UserKey(userId));
+  }
+
+  public Future<StreamLimit> limit(String userId) {
+    return request(Addresses.STREAMS_LIMIT, new Streams.UserKey(userId));
+  }
+
+  public Future<StreamLimit> setLimit(String userId, Integer limit) {
+    return request(Addresses.STREAMS_SET_LIMIT, new Streams.SetLimit(userId, limit));
+  }
+
+  private <T> Future<T> request(String address, Object body) {
+    return bus.<T>request(address, body, options).map(Message::body);
+  }
+}

@@ -1,0 +1,41 @@
+-- Admits, renews or refuses one stream of one user, atomically: drops the user's expired leases,
+-- counts the active ones against the user's limit, and decides.
+-- KEYS[1] leases zset (streamId -> expiresAt), KEYS[2] data hash (streamId -> JSON), KEYS[3] limit
+-- ARGV[1] streamId, ARGV[2] now, ARGV[3] expiresAt of an admitted or renewed lease,
+-- ARGV[4] default limit, ARGV[5] JSON data of a new lease
+-- Returns {outcome, limit, #active, #expired, (streamId, expiresAt, data) per active lease oldest
+-- first, then per expired lease}.
+local now = ARGV[2]
+local expired = {}
+for _, id in ipairs(redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', now)) do
+  expired[#expired + 1] = {id, redis.call('ZSCORE', KEYS[1], id), redis.call('HGET', KEYS[2], id) or '{}'}
+  redis.call('ZREM', KEYS[1], id)
+  redis.call('HDEL', KEYS[2], id)
+end
+
+local limit = tonumber(redis.call('GET', KEYS[3]) or ARGV[4])
+local outcome
+if redis.call('ZSCORE', KEYS[1], ARGV[1]) then
+  redis.call('ZADD', KEYS[1], ARGV[3], ARGV[1])
+  outcome = 'RENEWED'
+elseif redis.call('ZCARD', KEYS[1]) >= limit then
+  outcome = 'REFUSED'
+else
+  redis.call('ZADD', KEYS[1], ARGV[3], ARGV[1])
+  redis.call('HSET', KEYS[2], ARGV[1], ARGV[5])
+  outcome = 'ADMITTED'
+end
+
+local active = redis.call('ZRANGE', KEYS[1], 0, -1, 'WITHSCORES')
+local out = {outcome, limit, #active / 2, #expired}
+for i = 1, #active, 2 do
+  out[#out + 1] = active[i]
+  out[#out + 1] = active[i + 1]
+  out[#out + 1] = redis.call('HGET', KEYS[2], active[i]) or '{}'
+end
+for _, lease in ipairs(expired) do
+  out[#out + 1] = lease[1]
+  out[#out + 1] = lease[2]
+  out[#out + 1] = lease[3]
+end
+return out
