@@ -13,6 +13,14 @@ public final class Addresses {
   /** Published once per expired instance, body {@link dev.pulse.discovery.Instance}. */
   public static final String DISCOVERY_INSTANCE_EXPIRED = "discovery.instance-expired";
 
+  /** Published when an instance's health status changes, body {@link dev.pulse.discovery.StatusChange}. */
+  public static final String DISCOVERY_STATUS_CHANGED = "discovery.status-changed";
+
+  public static final String ALERTS_INGEST = "alerts.ingest";
+  public static final String ALERTS_GET = "alerts.get";
+  public static final String ALERTS_LIST = "alerts.list";
+  public static final String ALERTS_STATS = "alerts.stats";
+
   public static final String STREAMS_ACQUIRE = "streams.acquire";
   public static final String STREAMS_RENEW = "streams.renew";
   public static final String STREAMS_RELEASE = "streams.release";

@@ -1,5 +1,7 @@
 package dev.pulse;
 
+import dev.pulse.alerts.Alerts;
+import dev.pulse.alerts.AlertsVerticle;
 import dev.pulse.config.PulseConfig;
 import dev.pulse.discovery.Discovery;
 import dev.pulse.discovery.DiscoveryVerticle;
@@ -8,11 +10,13 @@ import dev.pulse.streams.StreamLimitVerticle;
 import dev.pulse.streams.Streams;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +28,10 @@ import org.slf4j.LoggerFactory;
 public final class Pulse {
 
   private static final Logger LOG = LoggerFactory.getLogger(Pulse.class);
+
+  /** Deployed once each, in this order, before the HTTP server; the timer comes last. */
+  private static final List<Supplier<VerticleBase>> DOMAINS = List.of(
+      DiscoveryVerticle::new, StreamLimitVerticle::new, AlertsVerticle::new, ExpiryVerticle::new);
 
   private final Vertx vertx;
   private final List<String> deployments;
@@ -41,28 +49,25 @@ public final class Pulse {
     LocalCodec.register(vertx.eventBus(), List.of(Page.class, ExpiryReport.class));
     LocalCodec.register(vertx.eventBus(), Discovery.MESSAGE_TYPES);
     LocalCodec.register(vertx.eventBus(), Streams.MESSAGE_TYPES);
+    LocalCodec.register(vertx.eventBus(), Alerts.MESSAGE_TYPES);
     DeploymentOptions single = new DeploymentOptions().setConfig(config);
     DeploymentOptions http = new DeploymentOptions().setConfig(config)
         .setInstances(settings.effectiveHttpInstances());
     List<String> deployed = new ArrayList<>();
     List<HttpServerVerticle> servers = new CopyOnWriteArrayList<>();
-    return vertx.deployVerticle(new DiscoveryVerticle(), single)
-        .compose(id -> {
-          deployed.add(id);
-          return vertx.deployVerticle(new StreamLimitVerticle(), single);
-        })
-        .compose(id -> {
-          deployed.add(id);
-          return vertx.deployVerticle(new ExpiryVerticle(), single);
-        })
-        .compose(id -> {
-          deployed.add(id);
-          return vertx.deployVerticle(() -> {
-            HttpServerVerticle server = new HttpServerVerticle();
-            servers.add(server);
-            return server;
-          }, http);
-        })
+    Future<Void> chain = Future.succeededFuture();
+    for (Supplier<VerticleBase> domain : DOMAINS) {
+      chain = chain.compose(ignored -> vertx.deployVerticle(domain.get(), single).map(id -> {
+        deployed.add(id);
+        return null;
+      }));
+    }
+    return chain
+        .compose(ignored -> vertx.deployVerticle(() -> {
+          HttpServerVerticle server = new HttpServerVerticle();
+          servers.add(server);
+          return server;
+        }, http))
         .map(id -> {
           deployed.add(id);
           return new Pulse(vertx, deployed, servers.get(0).actualPort());

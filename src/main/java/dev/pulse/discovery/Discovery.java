@@ -23,7 +23,7 @@ public final class Discovery {
   /** Message types passed by reference over the local event bus (see {@link dev.pulse.LocalCodec}). */
   public static final List<Class<?>> MESSAGE_TYPES = List.of(
       Heartbeat.class, InstanceKey.class, GroupsQuery.class, InstancesQuery.class,
-      HeartbeatResult.class, Instance.class);
+      HeartbeatResult.class, Instance.class, StatusChange.class);
 
   private Discovery() {
   }

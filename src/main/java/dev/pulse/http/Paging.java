@@ -50,8 +50,18 @@ public record Paging(String after, int limit) {
     if (page.nextKey() != null) {
       String cursor = Base64.getUrlEncoder().withoutPadding()
           .encodeToString(page.nextKey().getBytes(StandardCharsets.UTF_8));
-      ctx.response().putHeader("Link",
-          "<" + ctx.request().path() + "?limit=" + limit + "&cursor=" + cursor + ">; rel=\"next\"");
+      StringBuilder next = new StringBuilder(ctx.request().path()).append('?');
+      String query = ctx.request().query();
+      if (query != null) {
+        // Keep the caller's filters as they were sent; only limit and cursor are replaced.
+        for (String param : query.split("&")) {
+          if (!param.isEmpty() && !param.startsWith("limit=") && !param.startsWith("cursor=")) {
+            next.append(param).append('&');
+          }
+        }
+      }
+      next.append("limit=").append(limit).append("&cursor=").append(cursor);
+      ctx.response().putHeader("Link", "<" + next + ">; rel=\"next\"");
     }
   }
 }

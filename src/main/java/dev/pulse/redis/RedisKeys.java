@@ -54,4 +54,32 @@ public final class RedisKeys {
   public String usersDue() {
     return prefix + ":st:users";
   }
+
+  /**
+   * Alerts all live under one hash tag, {@code {alerts}}: one event's update of the alert and of
+   * every statistics group it belongs to is then one script on one shard.
+   */
+  public String alertData() {
+    return prefix + ":al:{alerts}:data";
+  }
+
+  /** Sorted set (all scores 0): order keys of a group's alerts, read newest first by lex range. */
+  public String alertIndex(String dimension) {
+    return prefix + ":al:{alerts}:idx:" + dimension;
+  }
+
+  /** Hash: a group's counts by status and sums of durations. */
+  public String alertAggregate(String dimension) {
+    return prefix + ":al:{alerts}:agg:" + dimension;
+  }
+
+  /** Sorted set: alertId → time to acknowledge (ms) within a group. */
+  public String alertTimeToAcknowledge(String dimension) {
+    return prefix + ":al:{alerts}:tta:" + dimension;
+  }
+
+  /** Sorted set: alertId → time to resolve (ms) within a group. */
+  public String alertTimeToResolve(String dimension) {
+    return prefix + ":al:{alerts}:ttr:" + dimension;
+  }
 }

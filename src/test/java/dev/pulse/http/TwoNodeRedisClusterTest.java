@@ -131,4 +131,36 @@ class TwoNodeRedisClusterTest {
     assertThat(expired).hasSize(40);
     assertThat(expired.stream().map(Instance::id).distinct()).hasSize(40);
   }
+
+  @Test
+  @DisplayName("one alert's events, duplicates included, posted concurrently through both nodes end in one correct state")
+  void concurrentAlertEvents(Vertx vertxA) {
+    start(vertxA, Map.of());
+    String id = UUID.randomUUID().toString();
+    String service = "svc-" + id;
+    JsonObject alert = new JsonObject().put("alertId", id).put("name", "CPU high")
+        .put("service", new JsonObject().put("name", service)).put("triggeredOn", "2026-11-22T16:00:00.000Z");
+    List<JsonObject> events = List.of(
+        new JsonObject().put("type", "ALERT_CREATED").put("alert", alert.copy().put("status", "TRIGGERED")),
+        new JsonObject().put("type", "ALERT_CHANGED").put("alert", alert.copy().put("status", "ACKNOWLEDGED")
+            .put("acknowledgedOn", "2026-11-22T16:01:00.000Z")),
+        new JsonObject().put("type", "ALERT_CHANGED").put("alert", alert.copy().put("status", "RESOLVED")
+            .put("acknowledgedOn", "2026-11-22T16:01:00.000Z").put("resolvedOn", "2026-11-22T16:05:00.000Z")));
+
+    List<HttpResponse<Buffer>> responses = concurrently(60, i -> (i % 2 == 0 ? clientA : clientB)
+        .post("/alerts/events").sendBuffer(events.get(i % 3).toBuffer()));
+
+    assertThat(responses).allMatch(r -> r.statusCode() == 200);
+    for (WebClient client : List.of(clientA, clientB)) {
+      JsonObject stored = send(client, HttpMethod.GET, "/alerts/" + id, null).bodyAsJsonObject();
+      assertThat(stored.getString("status")).isEqualTo("RESOLVED");
+      assertThat(stored.getString("reportedStatus")).isEqualTo("RESOLVED");
+      assertThat(stored.getLong("timeToAcknowledgeMs")).isEqualTo(60_000);
+      assertThat(stored.getLong("timeToResolveMs")).isEqualTo(300_000);
+      JsonObject stats = send(client, HttpMethod.GET, "/alerts/stats?service.name=" + service, null).bodyAsJsonObject();
+      assertThat(stats.getInteger("total")).isEqualTo(1);
+      assertThat(stats.getJsonObject("byStatus").getInteger("RESOLVED")).isEqualTo(1);
+      assertThat(stats.getJsonObject("timeToResolve").getInteger("count")).isEqualTo(1);
+    }
+  }
 }

@@ -1,0 +1,126 @@
+package dev.pulse.alerts;
+
+import static dev.pulse.Addresses.ALERTS_GET;
+import static dev.pulse.Addresses.ALERTS_INGEST;
+import static dev.pulse.Addresses.ALERTS_LIST;
+import static dev.pulse.Addresses.ALERTS_STATS;
+import static dev.pulse.Addresses.DISCOVERY_INSTANCE_EXPIRED;
+import static dev.pulse.Addresses.DISCOVERY_STATUS_CHANGED;
+
+import dev.pulse.Replies;
+import dev.pulse.config.PulseConfig;
+import dev.pulse.discovery.Instance;
+import dev.pulse.discovery.StatusChange;
+import dev.pulse.redis.RedisClients;
+import dev.pulse.redis.RedisKeys;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Owns the alerts: ingests emitter events, answers queries and statistics, and raises Pulse's own
+ * alerts: an instance that turns {@code unhealthy} opens an alert (service = its group, no
+ * responder), which is acknowledged and resolved when the instance is healthy again or removed.
+ */
+public final class AlertsVerticle extends VerticleBase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AlertsVerticle.class);
+  private static final String STORE = "alert";
+  private static final DateTimeFormatter ISO_MILLIS =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+  private AlertStore store;
+  private final Clock clock = Clock.systemUTC();
+
+  @Override
+  public Future<?> start() {
+    PulseConfig config = PulseConfig.from(config());
+    store = config.redisStore()
+        ? new RedisAlertStore(RedisClients.create(vertx, config), new RedisKeys(config.redisKeyPrefix()))
+        : new MemoryAlertStore();
+    EventBus bus = vertx.eventBus();
+    return Future.all(List.of(
+        store.start().recover(failure -> Future.failedFuture(new IllegalStateException(
+            "alert store '" + config.store() + "' not ready (Redis "
+                + String.join(",", config.redisEndpoints()) + "): " + failure.getMessage(), failure))),
+        bus.<AlertEvent>consumer(ALERTS_INGEST, m -> Replies.reply(m, store.ingest(m.body()), STORE)).completion(),
+        bus.<Alerts.AlertKey>consumer(ALERTS_GET, this::get).completion(),
+        bus.<AlertQuery>consumer(ALERTS_LIST, m -> Replies.reply(m, store.list(m.body()), STORE)).completion(),
+        bus.<AlertQuery>consumer(ALERTS_STATS, m -> Replies.reply(m, store.stats(m.body()), STORE)).completion(),
+        bus.<StatusChange>consumer(DISCOVERY_STATUS_CHANGED, this::statusChanged).completion(),
+        bus.<Instance>consumer(DISCOVERY_INSTANCE_EXPIRED, this::instanceExpired).completion()));
+  }
+
+  @Override
+  public Future<?> stop() {
+    return store == null ? Future.succeededFuture() : store.close();
+  }
+
+  private void get(Message<Alerts.AlertKey> message) {
+    String alertId = message.body().alertId();
+    Replies.replyIfFound(message, store.get(alertId), STORE, "ALERT_NOT_FOUND",
+        "no alert with id '" + alertId + "'");
+  }
+
+  private void statusChanged(Message<StatusChange> message) {
+    StatusChange change = message.body();
+    if (StatusChange.UNHEALTHY.equals(change.newStatus())) {
+      raise(change.group(), change.instanceId(), change.reason());
+    } else if (StatusChange.HEALTHY.equals(change.newStatus())) {
+      resolve(change.group(), change.instanceId());
+    }
+  }
+
+  private void instanceExpired(Message<Instance> message) {
+    resolve(message.body().group(), message.body().id());
+  }
+
+  /** Opens an alert for an unhealthy instance unless one is open already. */
+  private void raise(String group, String instanceId, String reason) {
+    String name = unhealthyAlertName(group, instanceId);
+    openAlerts(name).compose(open -> {
+      if (!open.isEmpty()) {
+        return Future.succeededFuture();
+      }
+      Timestamp now = now();
+      LOG.warn("raising alert: {} ({})", name, reason);
+      return store.ingest(new AlertEvent(AlertEvent.Type.ALERT_CREATED, UUID.randomUUID().toString(), name,
+          AlertStatus.TRIGGERED, null, new AlertEvent.Party(group, group), now, null, null)).mapEmpty();
+    }).onFailure(failure -> LOG.error("cannot raise alert '{}': {}", name, failure.getMessage()));
+  }
+
+  /** Acknowledges and resolves the open alert of an instance, if there is one. */
+  private void resolve(String group, String instanceId) {
+    String name = unhealthyAlertName(group, instanceId);
+    openAlerts(name).compose(open -> {
+      Timestamp now = now();
+      return Future.all(open.stream().map(alert -> store.ingest(new AlertEvent(AlertEvent.Type.ALERT_CHANGED,
+          alert.alertId(), alert.name(), AlertStatus.RESOLVED, null, alert.service(), alert.triggeredOn(),
+          now, now))).toList());
+    }).onFailure(failure -> LOG.error("cannot resolve alert '{}': {}", name, failure.getMessage()));
+  }
+
+  private Future<List<Alert>> openAlerts(String name) {
+    return store.list(new AlertQuery(name, null, null, Set.of(AlertStatus.TRIGGERED, AlertStatus.ACKNOWLEDGED),
+        null, null, null, 0)).map(page -> page.items());
+  }
+
+  static String unhealthyAlertName(String group, String instanceId) {
+    return "Instance " + instanceId + " of service " + group + " is unhealthy";
+  }
+
+  private Timestamp now() {
+    Instant now = clock.instant();
+    return new Timestamp(ISO_MILLIS.format(now), now.toEpochMilli());
+  }
+}

@@ -1,0 +1,171 @@
+package dev.pulse.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pulse.alerts.Alert;
+import dev.pulse.alerts.AlertEvent;
+import dev.pulse.alerts.AlertQuery;
+import dev.pulse.alerts.AlertStatus;
+import dev.pulse.alerts.AlertsClient;
+import dev.pulse.alerts.Timestamp;
+import io.vertx.core.Future;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Alerts: {@code POST /alerts/events} (the emitter's contract, one event or an array),
+ * {@code GET /alerts}, {@code GET /alerts/stats}, {@code GET /alerts/:alertId}.
+ */
+public final class AlertRoutes {
+
+  /** The emitter may send large batches; one request body may be up to 1 MiB. */
+  static final int MAX_EVENTS_BODY_BYTES = 1024 * 1024;
+
+  private final AlertsClient alerts;
+
+  public AlertRoutes(AlertsClient alerts) {
+    this.alerts = alerts;
+  }
+
+  public void mount(Router router) {
+    router.post("/alerts/events").handler(new RawBodyHandler(MAX_EVENTS_BODY_BYTES)).handler(this::ingest);
+    router.get("/alerts").handler(this::list);
+    router.get("/alerts/stats").handler(this::stats);
+    router.get("/alerts/:alertId").handler(this::get);
+  }
+
+  private void ingest(RoutingContext ctx) {
+    JsonNode body = Json.parseBody(RawBodyHandler.body(ctx));
+    if (!body.isArray()) {
+      AlertEvent event = AlertEvents.parse(body, "");
+      alerts.ingest(event)
+          .onSuccess(alert -> Responses.json(ctx, 200, AlertView.of(alert)))
+          .onFailure(ctx::fail);
+      return;
+    }
+    List<Future<Object>> results = new ArrayList<>(body.size());
+    for (int i = 0; i < body.size(); i++) {
+      results.add(ingestOne(body.get(i), i));
+    }
+    Future.join(results).onComplete(all -> Responses.json(ctx, 200, results.stream().map(Future::result).toList()));
+  }
+
+  /** One event of a batch: its result, never a failure, so one bad event does not stop the others. */
+  private Future<Object> ingestOne(JsonNode node, int index) {
+    AlertEvent event;
+    try {
+      event = AlertEvents.parse(node, "[" + index + "].");
+    } catch (ProblemException problem) {
+      return Future.succeededFuture(result(index, 400, null, problem.code(), problem.field(), problem.getMessage()));
+    }
+    return alerts.ingest(event)
+        .<Object>map(alert -> result(index, 200, AlertView.of(alert), null, null, null))
+        .otherwise(failure -> result(index, 503, null, "STORE_UNAVAILABLE", null, failure.getMessage()));
+  }
+
+  private static Map<String, Object> result(int index, int status, AlertView alert, String code, String field,
+      String detail) {
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("index", index);
+    result.put("status", status);
+    if (alert != null) {
+      result.put("alert", alert);
+    } else {
+      result.put("code", code);
+      if (field != null) {
+        result.put("field", field);
+      }
+      result.put("detail", detail);
+    }
+    return result;
+  }
+
+  private void list(RoutingContext ctx) {
+    Paging paging = Paging.from(ctx, Paging.DEFAULT_LIMIT);
+    alerts.list(query(ctx).withPage(paging.after(), paging.limit()))
+        .onSuccess(page -> {
+          paging.link(ctx, page);
+          Responses.json(ctx, 200, page.items().stream().map(AlertView::of).toList());
+        })
+        .onFailure(ctx::fail);
+  }
+
+  private void stats(RoutingContext ctx) {
+    alerts.stats(query(ctx))
+        .onSuccess(stats -> Responses.json(ctx, 200, stats))
+        .onFailure(ctx::fail);
+  }
+
+  private void get(RoutingContext ctx) {
+    String alertId = Ids.require("alertId", ctx.pathParam("alertId"));
+    alerts.get(alertId)
+        .onSuccess(alert -> Responses.json(ctx, 200, AlertView.of(alert)))
+        .onFailure(ctx::fail);
+  }
+
+  /** The filters of {@code GET /alerts} and {@code GET /alerts/stats}. */
+  private static AlertQuery query(RoutingContext ctx) {
+    Set<AlertStatus> statuses = EnumSet.noneOf(AlertStatus.class);
+    for (String status : ctx.queryParam("status")) {
+      try {
+        statuses.add(AlertStatus.valueOf(status));
+      } catch (IllegalArgumentException e) {
+        throw ProblemException.badRequest("INVALID_QUERY", "status",
+            "status must be TRIGGERED, ACKNOWLEDGED or RESOLVED, got '" + status + "'");
+      }
+    }
+    return new AlertQuery(text(ctx, "name"), text(ctx, "service.name"), text(ctx, "responder.name"),
+        Set.copyOf(statuses), instant(ctx, "since"), instant(ctx, "until"), null, 0);
+  }
+
+  private static String text(RoutingContext ctx, String param) {
+    String value = ctx.request().getParam(param);
+    return value == null || value.isEmpty() ? null : value;
+  }
+
+  private static Long instant(RoutingContext ctx, String param) {
+    String value = ctx.request().getParam(param);
+    if (value == null) {
+      return null;
+    }
+    Timestamp parsed = Timestamp.parse(value);
+    if (parsed == null) {
+      throw ProblemException.badRequest("INVALID_QUERY", param,
+          param + " must be an ISO-8601 date-time with a zone, e.g. 2026-11-22T16:15:57.694Z, got '" + value + "'");
+    }
+    return parsed.epochMillis();
+  }
+
+  /** An alert as the API shows it: timestamps as sent, absent when unknown. */
+  record AlertView(String alertId, String name, AlertStatus status, AlertStatus reportedStatus,
+      Map<String, String> responder, Map<String, String> service, String triggeredOn, String acknowledgedOn,
+      String resolvedOn, Long timeToAcknowledgeMs, Long timeToResolveMs) {
+
+    static AlertView of(Alert alert) {
+      return new AlertView(alert.alertId(), alert.name(), alert.status(), alert.reportedStatus(),
+          party(alert.responder(), "userId"), party(alert.service(), "serviceId"), alert.triggeredOn().text(),
+          alert.acknowledgedOn() == null ? null : alert.acknowledgedOn().text(),
+          alert.resolvedOn() == null ? null : alert.resolvedOn().text(),
+          alert.timeToAcknowledgeMs(), alert.timeToResolveMs());
+    }
+
+    private static Map<String, String> party(AlertEvent.Party party, String idField) {
+      if (party == null) {
+        return null;
+      }
+      Map<String, String> json = new LinkedHashMap<>();
+      if (party.id() != null) {
+        json.put(idField, party.id());
+      }
+      if (party.name() != null) {
+        json.put("name", party.name());
+      }
+      return json;
+    }
+  }
+}

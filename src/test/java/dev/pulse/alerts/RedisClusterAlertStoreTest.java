@@ -1,0 +1,32 @@
+package dev.pulse.alerts;
+
+import dev.pulse.redis.RedisKeys;
+import dev.pulse.support.LocalRedis;
+import dev.pulse.support.RedisClusterExtension;
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisClientType;
+import io.vertx.redis.client.RedisOptions;
+import java.util.UUID;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith({VertxExtension.class, RedisClusterExtension.class})
+@DisplayName("Redis alert store on a 3-master Redis Cluster")
+class RedisClusterAlertStoreTest extends AlertStoreContract {
+
+  private final LocalRedis cluster;
+
+  RedisClusterAlertStoreTest(LocalRedis cluster) {
+    this.cluster = cluster;
+  }
+
+  @Override
+  AlertStore newStore(Vertx vertx) {
+    RedisOptions options = new RedisOptions().setType(RedisClientType.CLUSTER).setMaxPoolSize(8)
+        .setMaxPoolWaiting(1000).setMaxWaitingHandlers(1000);
+    cluster.endpoints().forEach(options::addConnectionString);
+    return new RedisAlertStore(Redis.createClient(vertx, options), new RedisKeys("test-" + UUID.randomUUID()));
+  }
+}

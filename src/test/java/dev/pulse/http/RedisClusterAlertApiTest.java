@@ -1,0 +1,27 @@
+package dev.pulse.http;
+
+import dev.pulse.support.LocalRedis;
+import dev.pulse.support.RedisClusterExtension;
+import dev.pulse.support.TestConfig;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith({VertxExtension.class, RedisClusterExtension.class})
+@DisplayName("Alerts API on a 3-master Redis Cluster")
+class RedisClusterAlertApiTest extends AlertApiContract {
+
+  private final LocalRedis cluster;
+  private final String prefix = TestConfig.uniquePrefix();
+
+  RedisClusterAlertApiTest(LocalRedis cluster) {
+    this.cluster = cluster;
+  }
+
+  @Override
+  JsonObject config(Map<String, String> env) {
+    return TestConfig.redis(cluster, prefix, env);
+  }
+}
