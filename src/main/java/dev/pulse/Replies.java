@@ -6,6 +6,8 @@ import io.vertx.core.eventbus.Message;
 /** How domain verticles answer event-bus requests from their store's futures. */
 public final class Replies {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Replies.class);
+
   private Replies() {
   }
 
@@ -29,7 +31,29 @@ public final class Replies {
     }).onFailure(failure -> storeFailed(message, store, failure));
   }
 
+  /**
+   * A store that could not be reached or did not answer in time is a 503 {@code STORE_UNAVAILABLE}:
+   * the outcome of a write is then unknown, and retrying it is safe. Anything else is a bug in
+   * Pulse: a 500, logged here once with its stack trace.
+   */
   public static void storeFailed(Message<?> message, String store, Throwable failure) {
-    DomainFailure.fail(message, 503, "STORE_UNAVAILABLE", store + " store failed: " + failure.getMessage());
+    if (isUnavailable(failure)) {
+      DomainFailure.fail(message, 503, "STORE_UNAVAILABLE", store + " store unavailable: " + failure.getMessage());
+    } else {
+      LOG.error("{} store failed on {}", store, message.address(), failure);
+      DomainFailure.fail(message, 500, "INTERNAL_ERROR", "internal error in the " + store + " store");
+    }
+  }
+
+  private static boolean isUnavailable(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof java.util.concurrent.TimeoutException || cause instanceof java.io.IOException
+          || cause instanceof io.vertx.core.VertxException
+          || cause.getClass().getName().startsWith("io.vertx.redis.")
+          || cause.getClass().getName().startsWith("io.netty.")) {
+        return true;
+      }
+    }
+    return false;
   }
 }

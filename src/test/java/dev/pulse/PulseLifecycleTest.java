@@ -58,15 +58,15 @@ class PulseLifecycleTest {
     Promise<Void> headReceived = Promise.promise();
     request.setChunked(true).putHeader("Expect", "100-continue").continueHandler(v -> headReceived.complete());
     request.sendHead().await();
-    headReceived.future().await();
+    headReceived.future().timeout(10, java.util.concurrent.TimeUnit.SECONDS).await();
 
     Future<Void> stopped = node.stop();
     // Status and body are read in one chain on the event loop, so no chunk can pass unobserved.
     Future<String> reply = request.end("{\"meta\":{\"late\":true}}")
         .compose(sent -> request.response())
         .compose(response -> response.body().map(body -> response.statusCode() + " " + body));
-    String statusAndBody = reply.await();
-    stopped.await();
+    String statusAndBody = reply.timeout(10, java.util.concurrent.TimeUnit.SECONDS).await();
+    stopped.timeout(10, java.util.concurrent.TimeUnit.SECONDS).await();
 
     assertThat(statusAndBody).startsWith("201 ").contains("\"late\":true");
     assertThat(vertx.deploymentIDs()).isEmpty();

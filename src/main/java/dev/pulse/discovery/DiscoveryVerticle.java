@@ -95,14 +95,17 @@ public final class DiscoveryVerticle extends VerticleBase {
   private void expire(Message<Void> message) {
     store.expire(expiryBatchSize)
         .onSuccess(expired -> {
-          expired.forEach(this::announceExpired);
-          message.reply(new ExpiryReport(expired.size(), expired.size() >= expiryBatchSize));
+          expired.items().forEach(this::announceExpired);
+          if (!expired.items().isEmpty()) {
+            LOG.info("expired {} instance(s){}", expired.items().size(), expired.more() ? ", more due" : "");
+          }
+          message.reply(new ExpiryReport(expired.items().size(), expired.more()));
         })
         .onFailure(failure -> storeFailed(message, failure));
   }
 
   private void announceExpired(Instance instance) {
-    LOG.info("instance expired group={} id={} lastHeartbeat={}", instance.group(), instance.id(),
+    LOG.debug("instance expired group={} id={} lastHeartbeat={}", instance.group(), instance.id(),
         instance.updatedAt());
     vertx.eventBus().publish(DISCOVERY_INSTANCE_EXPIRED, instance);
   }

@@ -1,5 +1,6 @@
 package dev.pulse.discovery;
 
+import dev.pulse.Expired;
 import dev.pulse.Page;
 import io.vertx.core.Future;
 import java.time.Clock;
@@ -41,6 +42,8 @@ public final class MemoryRegistryStore implements RegistryStore {
     final String id;
     long createdAt;
     long updatedAt;
+    /** Store time of the last heartbeat: never ahead of the clock, unlike a bumped updatedAt. */
+    long lastBeat;
     String meta;
 
     Entry(String group, String id) {
@@ -84,6 +87,7 @@ public final class MemoryRegistryStore implements RegistryStore {
     if (meta != null) {
       entry.meta = meta;
     }
+    entry.lastBeat = now;
     byLastBeat.add(entry);
     return Future.succeededFuture(new HeartbeatResult(entry.toInstance(), created, replacedExpired));
   }
@@ -147,21 +151,31 @@ public final class MemoryRegistryStore implements RegistryStore {
     return Future.succeededFuture(Page.slice(live, Instance::orderKey, after, limit));
   }
 
+  /**
+   * Walks from the stalest heartbeat while heartbeats are older than the TTL. An entry whose
+   * {@code updatedAt} was pushed ahead of the clock (several heartbeats in one millisecond) may
+   * still be live there: it is stepped over, not a reason to stop.
+   */
   @Override
-  public Future<List<Instance>> expire(int max) {
+  public Future<Expired<Instance>> expire(int max) {
     long now = now();
     List<Instance> expired = new ArrayList<>();
     Iterator<Entry> stalest = byLastBeat.iterator();
-    while (expired.size() < max && stalest.hasNext()) {
+    while (stalest.hasNext()) {
       Entry entry = stalest.next();
-      if (isLive(entry, now)) {
+      if (entry.lastBeat > now - ttlMs) {
         break;
       }
-      stalest.remove();
-      removeFromGroup(entry);
-      expired.add(entry.toInstance());
+      if (!isLive(entry, now)) {
+        if (expired.size() == max) {
+          return Future.succeededFuture(new Expired<>(expired, true));
+        }
+        stalest.remove();
+        removeFromGroup(entry);
+        expired.add(entry.toInstance());
+      }
     }
-    return Future.succeededFuture(expired);
+    return Future.succeededFuture(new Expired<>(expired, false));
   }
 
   @Override

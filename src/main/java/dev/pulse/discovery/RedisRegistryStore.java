@@ -1,5 +1,6 @@
 package dev.pulse.discovery;
 
+import dev.pulse.Expired;
 import dev.pulse.Page;
 import dev.pulse.redis.DueIndex;
 import dev.pulse.redis.LuaScript;
@@ -11,6 +12,8 @@ import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 
 /**
@@ -34,6 +37,8 @@ public final class RedisRegistryStore implements RegistryStore {
   private final Redis redis;
   private final RedisKeys keys;
   private final DueIndex dueGroups;
+  /** When this node last wrote each group's due-index entry (event-loop confined, pruned by sweeps). */
+  private final Map<String, Long> lastIndexed = new HashMap<>();
   private final Clock clock;
   private final long ttlMs;
 
@@ -50,10 +55,17 @@ public final class RedisRegistryStore implements RegistryStore {
     return redis.send(Request.cmd(Command.PING)).mapEmpty();
   }
 
+  /**
+   * Registers or renews in one script. The group's entry in the due index is written after a
+   * creation (awaited: the new instance may expire first), and alongside a renewal when this node
+   * has not written it for half a TTL, so that an entry lost to a failure between the script and
+   * the index write (the client saw a 503, the instance exists) is restored by the next heartbeats.
+   */
   @Override
   public Future<HeartbeatResult> heartbeat(String group, String id, String meta) {
     long now = clock.millis();
-    return HEARTBEAT.run(redis, groupKeys(group),
+    Future<Void> refresh = indexedRecently(group, now) ? Future.succeededFuture() : index(group, now);
+    Future<HeartbeatResult> beat = HEARTBEAT.run(redis, groupKeys(group),
             List.of(id, Long.toString(now), Long.toString(now - ttlMs), meta == null ? "" : meta))
         .compose(reply -> {
           boolean created = reply.get(0).toInteger() == 1;
@@ -62,12 +74,20 @@ public final class RedisRegistryStore implements RegistryStore {
           Instance replaced = reply.get(4) == null ? null : new Instance(id, group,
               reply.get(4).toLong(), reply.get(5).toLong(), metaOrEmpty(reply.get(6)));
           HeartbeatResult result = new HeartbeatResult(instance, created, replaced);
-          if (!created) {
-            return Future.succeededFuture(result);
-          }
-          // A new instance may expire before anything else in its group: make the group due then.
-          return dueGroups.dueBy(group, now + ttlMs).map(result);
+          return created ? index(group, now).map(result) : Future.succeededFuture(result);
         });
+    // A failed refresh is retried by the next heartbeat (lastIndexed is only set on success).
+    return Future.all(beat, refresh.otherwiseEmpty()).map(both -> beat.result());
+  }
+
+  private boolean indexedRecently(String group, long now) {
+    Long at = lastIndexed.get(group);
+    return at != null && at > now - ttlMs / 2;
+  }
+
+  /** Makes the group due by the TTL from now at the latest, and remembers having done so. */
+  private Future<Void> index(String group, long now) {
+    return dueGroups.dueBy(group, now + ttlMs).onSuccess(done -> lastIndexed.put(group, now));
   }
 
   @Override
@@ -138,20 +158,30 @@ public final class RedisRegistryStore implements RegistryStore {
     });
   }
 
+  /**
+   * Sweeps at most {@code max} due groups, each for its share of {@code max} instances, and says
+   * there is more when either budget ran out.
+   */
   @Override
-  public Future<List<Instance>> expire(int max) {
+  public Future<Expired<Instance>> expire(int max) {
     long now = clock.millis();
     String cutoff = Long.toString(now - ttlMs);
+    lastIndexed.values().removeIf(at -> at <= now - ttlMs);
     return dueGroups.due(now, max)
         .compose(due -> {
+          int share = Math.max(1, max / Math.max(1, due.size()));
           List<Future<List<Instance>>> sweeps = new ArrayList<>(due.size());
           for (String group : due) {
-            sweeps.add(sweepGroup(group, cutoff, max, now));
+            sweeps.add(sweepGroup(group, cutoff, share, now));
           }
           return Future.all(sweeps).map(all -> {
             List<Instance> expired = new ArrayList<>();
-            sweeps.forEach(sweep -> expired.addAll(sweep.result()));
-            return expired;
+            boolean more = due.size() >= max;
+            for (Future<List<Instance>> sweep : sweeps) {
+              expired.addAll(sweep.result());
+              more |= sweep.result().size() >= share;
+            }
+            return new Expired<>(expired, more);
           });
         });
   }

@@ -1,8 +1,8 @@
 package dev.pulse.discovery;
 
+import dev.pulse.Expired;
 import dev.pulse.Page;
 import io.vertx.core.Future;
-import java.util.List;
 
 /**
  * The heartbeat registry's state. An instance is live while its last heartbeat is younger than the
@@ -32,8 +32,8 @@ public interface RegistryStore {
   /** Live instances of a group, oldest first (ties by id). */
   Future<Page<Instance>> instances(String group, String after, int limit);
 
-  /** Removes up to about {@code max} expired instances and returns them. */
-  Future<List<Instance>> expire(int max);
+  /** Removes at most {@code max} expired instances and returns them, saying whether more are due. */
+  Future<Expired<Instance>> expire(int max);
 
   Future<Void> close();
 }

@@ -34,6 +34,8 @@ public final class HeartbeatRoutes {
     router.deleteWithRegex(INSTANCE_PATH).handler(this::deregister);
     router.postWithRegex(GROUP_PATH).handler(HeartbeatRoutes::missingSegment);
     router.deleteWithRegex(GROUP_PATH).handler(HeartbeatRoutes::missingSegment);
+    router.post("/").handler(HeartbeatRoutes::missingSegment);
+    router.delete("/").handler(HeartbeatRoutes::missingSegment);
     router.getWithRegex(INSTANCE_READ_PATH).handler(this::instance);
     router.getWithRegex(GROUP_PATH).handler(this::listInstances);
   }
@@ -48,14 +50,23 @@ public final class HeartbeatRoutes {
   }
 
   /**
-   * {@code POST|DELETE /group} (no id) or {@code //id} (no group; the router sees the normalised
-   * path {@code /id}): a 400 naming the empty segment of the raw path.
+   * {@code POST|DELETE /group} (no id), {@code //id} (no group; the router sees the normalised
+   * path {@code /id}) or a path the router normalised away ({@code /g/..}): a 400 naming the
+   * offending segment of the raw path.
    */
   private static void missingSegment(RoutingContext ctx) {
     String[] segments = ctx.request().path().split("/", -1);
-    Ids.requireGroup(segments.length > 1 ? segments[1] : "");
-    Ids.require("id", segments.length > 2 ? segments[2] : "");
+    Ids.requireGroup(segments.length > 1 ? decoded(segments[1]) : "");
+    Ids.require("id", segments.length > 2 ? decoded(segments[2]) : "");
     ctx.next();
+  }
+
+  private static String decoded(String segment) {
+    try {
+      return java.net.URLDecoder.decode(segment.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return segment;
+    }
   }
 
   private void deregister(RoutingContext ctx) {

@@ -27,6 +27,10 @@ public final class Ids {
       throw ProblemException.badRequest("INVALID_ID", field,
           field + " must be at most " + MAX_LENGTH + " characters, got " + value.length());
     }
+    if (value.equals(".") || value.equals("..")) {
+      throw ProblemException.badRequest("INVALID_ID", field,
+          field + " may not be '" + value + "': HTTP path normalisation would rewrite it");
+    }
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       if (!isIdChar(c)) {

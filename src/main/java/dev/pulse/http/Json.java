@@ -10,8 +10,15 @@ import io.vertx.core.buffer.Buffer;
 /** Jackson, configured once: strict on the way in, compact on the way out. */
 public final class Json {
 
+  /**
+   * Numbers are read as {@code BigDecimal} / {@code BigInteger}, so metadata such as
+   * {@code 0.12345678901234567890123} or {@code 1e999999} is stored exactly as sent.
+   */
   private static final ObjectMapper MAPPER = new ObjectMapper()
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
+      .setNodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true))
       .setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
   private Json() {
@@ -40,7 +47,9 @@ public final class Json {
    */
   public static JsonNode parseBody(Buffer body) {
     try {
-      return MAPPER.readTree(body.getBytes());
+      JsonNode root = MAPPER.readTree(body.getBytes());
+      requireValidUnicode(root);
+      return root;
     } catch (JsonProcessingException e) {
       String where = e.getLocation() == null ? ""
           : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
@@ -87,5 +96,39 @@ public final class Json {
       }
     }
     return true;
+  }
+
+  /**
+   * JSON escapes can spell an unpaired UTF-16 surrogate ({@code "\\ud800"}), which no UTF-8 text can
+   * carry: stored, it could never be written out again. Such a body is a 400.
+   */
+  private static void requireValidUnicode(JsonNode node) {
+    if (node.isTextual()) {
+      requireValidUnicode(node.textValue());
+    } else if (node.isContainerNode()) {
+      var fields = node.fields();
+      while (fields.hasNext()) {
+        var field = fields.next();
+        requireValidUnicode(field.getKey());
+        requireValidUnicode(field.getValue());
+      }
+      if (node.isArray()) {
+        for (JsonNode element : node) {
+          requireValidUnicode(element);
+        }
+      }
+    }
+  }
+
+  private static void requireValidUnicode(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        throw ProblemException.badRequest("INVALID_JSON", "body", String.format(
+            "request body contains an unpaired surrogate \\u%04x, which is not valid Unicode", (int) c));
+      }
+    }
   }
 }

@@ -9,11 +9,19 @@ final class Responses {
   private Responses() {
   }
 
+  /** Writes {@code body} as JSON; a body that cannot be encoded fails the request (500) instead of leaving it unanswered. */
   static void json(RoutingContext ctx, int status, Object body) {
+    io.vertx.core.buffer.Buffer encoded;
+    try {
+      encoded = Json.encode(body);
+    } catch (RuntimeException e) {
+      ctx.fail(e);
+      return;
+    }
     ctx.response()
         .setStatusCode(status)
         .putHeader("Content-Type", "application/json")
-        .end(Json.encode(body));
+        .end(encoded);
   }
 
   /** A page as a JSON array, with the {@code Link} header to the next page when there is one. */

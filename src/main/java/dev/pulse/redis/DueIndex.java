@@ -44,10 +44,11 @@ public final class DueIndex {
     return redis.send(Request.cmd(Command.ZADD).arg(bucket(member)).arg(at).arg(member)).mapEmpty();
   }
 
-  /** Up to {@code max} members due at or before {@code now}, from each bucket. */
+  /** Up to {@code max} members due at or before {@code now}. */
   public Future<List<String>> due(long now, int max) {
     return fromEveryBucket(key -> Request.cmd(Command.ZRANGEBYSCORE).arg(key).arg("-inf").arg(now)
-        .arg("LIMIT").arg(0).arg(max));
+        .arg("LIMIT").arg(0).arg(max))
+        .map(due -> due.size() > max ? List.copyOf(due.subList(0, max)) : due);
   }
 
   /** Every member, in no particular order. */

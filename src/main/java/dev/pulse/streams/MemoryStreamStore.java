@@ -1,5 +1,6 @@
 package dev.pulse.streams;
 
+import dev.pulse.Expired;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -129,14 +130,17 @@ public final class MemoryStreamStore implements StreamStore {
   }
 
   @Override
-  public Future<List<Lease>> expire(int max) {
+  public Future<Expired<Lease>> expire(int max) {
     long now = now();
     List<Lease> expired = new ArrayList<>();
     Iterator<Entry> first = byExpiry.iterator();
-    while (expired.size() < max && first.hasNext()) {
+    while (first.hasNext()) {
       Entry entry = first.next();
       if (entry.lease.expiresAt() > now) {
         break;
+      }
+      if (expired.size() == max) {
+        return Future.succeededFuture(new Expired<>(expired, true));
       }
       first.remove();
       User user = users.get(entry.lease.userId());
@@ -144,7 +148,7 @@ public final class MemoryStreamStore implements StreamStore {
       forgetIfIdle(entry.lease.userId(), user);
       expired.add(entry.lease);
     }
-    return Future.succeededFuture(expired);
+    return Future.succeededFuture(new Expired<>(expired, false));
   }
 
   @Override

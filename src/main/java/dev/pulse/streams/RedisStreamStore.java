@@ -1,5 +1,6 @@
 package dev.pulse.streams;
 
+import dev.pulse.Expired;
 import dev.pulse.redis.DueIndex;
 import dev.pulse.redis.LuaScript;
 import dev.pulse.redis.RedisKeys;
@@ -79,9 +80,12 @@ public final class RedisStreamStore implements StreamStore {
   public Future<Lease> renew(String userId, String streamId) {
     long now = clock.millis();
     long expiresAt = now + leaseMs;
-    return RENEW.run(redis, userKeys(userId).subList(0, 2),
+    // The due-index write travels with the renewal, so a user whose entry was lost is indexed again.
+    Future<Void> index = dueUsers.dueBy(userId, expiresAt).otherwiseEmpty();
+    Future<Lease> renewed = RENEW.run(redis, userKeys(userId).subList(0, 2),
             List.of(streamId, Long.toString(now), Long.toString(expiresAt)))
         .map(data -> data == null ? null : lease(userId, streamId, expiresAt, data.toString()));
+    return Future.all(renewed, index).map(both -> renewed.result());
   }
 
   @Override
@@ -117,18 +121,24 @@ public final class RedisStreamStore implements StreamStore {
         : new StreamLimit(userId, limit, true));
   }
 
+  /** Sweeps at most {@code max} due users, each for its share of {@code max} leases. */
   @Override
-  public Future<List<Lease>> expire(int max) {
+  public Future<Expired<Lease>> expire(int max) {
     long now = clock.millis();
     return dueUsers.due(now, max).compose(due -> {
+      int share = Math.max(1, max / Math.max(1, due.size()));
       List<Future<List<Lease>>> sweeps = new ArrayList<>(due.size());
       for (String userId : due) {
-        sweeps.add(sweepUser(userId, now, max));
+        sweeps.add(sweepUser(userId, now, share));
       }
       return Future.all(sweeps).map(all -> {
         List<Lease> expired = new ArrayList<>();
-        sweeps.forEach(sweep -> expired.addAll(sweep.result()));
-        return expired;
+        boolean more = due.size() >= max;
+        for (Future<List<Lease>> sweep : sweeps) {
+          expired.addAll(sweep.result());
+          more |= sweep.result().size() >= share;
+        }
+        return new Expired<>(expired, more);
       });
     });
   }

@@ -117,8 +117,8 @@ public final class StreamLimitVerticle extends VerticleBase {
     int batch = config.expiryBatchSize();
     store.expire(batch)
         .onSuccess(expired -> {
-          expired.forEach(this::announceExpired);
-          message.reply(new ExpiryReport(expired.size(), expired.size() >= batch));
+          expired.items().forEach(this::announceExpired);
+          message.reply(new ExpiryReport(expired.items().size(), expired.more()));
         })
         .onFailure(failure -> storeFailed(message, failure));
   }

@@ -1,7 +1,7 @@
 package dev.pulse.streams;
 
+import dev.pulse.Expired;
 import io.vertx.core.Future;
-import java.util.List;
 
 /**
  * Stream leases per user. A lease is active while {@code now < expiresAt}; reads never show an
@@ -28,8 +28,8 @@ public interface StreamStore {
   /** Sets the user's limit, or restores the default when {@code limit} is null. */
   Future<StreamLimit> setLimit(String userId, Integer limit);
 
-  /** Removes up to about {@code max} expired leases and returns them. */
-  Future<List<Lease>> expire(int max);
+  /** Removes at most {@code max} expired leases and returns them, saying whether more are due. */
+  Future<Expired<Lease>> expire(int max);
 
   Future<Void> close();
 }

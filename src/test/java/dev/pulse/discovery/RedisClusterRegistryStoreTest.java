@@ -2,6 +2,7 @@ package dev.pulse.discovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pulse.Expired;
 import dev.pulse.redis.RedisKeys;
 import dev.pulse.support.ManualClock;
 import dev.pulse.support.LocalRedis;
@@ -54,8 +55,8 @@ class RedisClusterRegistryStoreTest extends RegistryStoreContract {
     }
     clock.advance(TTL);
 
-    Future<List<Instance>> mine = store.expire(1000);
-    Future<List<Instance>> theirs = other.expire(1000);
+    Future<List<Instance>> mine = store.expire(1000).map(Expired::items);
+    Future<List<Instance>> theirs = other.expire(1000).map(Expired::items);
     Future.all(mine, theirs).await();
 
     List<String> all = new ArrayList<>();

@@ -2,6 +2,7 @@ package dev.pulse.discovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pulse.Expired;
 import dev.pulse.Page;
 import dev.pulse.support.ManualClock;
 import io.vertx.core.Future;
@@ -151,38 +152,54 @@ abstract class RegistryStoreContract {
     store.heartbeat(group, "live", null).await();
     clock.advance(TTL / 2);
 
-    List<Instance> expired = store.expire(100).await();
+    List<Instance> expired = store.expire(100).await().items();
 
     assertThat(expired).extracting(Instance::id).containsExactlyInAnyOrder("stale-1", "stale-2");
     assertThat(expired).filteredOn(i -> i.id().equals("stale-1")).singleElement()
         .isEqualTo(new Instance("stale-1", group, START, START, "{\"n\":1}"));
-    assertThat(store.expire(100).await()).isEmpty();
+    assertThat(store.expire(100).await().items()).isEmpty();
     assertThat(ids(store.instances(group, null, 0).await())).containsExactly("live");
 
     clock.advance(TTL / 2);
-    assertThat(store.expire(100).await()).extracting(Instance::id).containsExactly("live");
+    assertThat(store.expire(100).await().items()).extracting(Instance::id).containsExactly("live");
     assertThat(store.groups(null, 0).await().items()).isEmpty();
   }
 
   @Test
-  @DisplayName("a sweep stops at its batch size and the next sweep continues")
+  @DisplayName("a sweep removes at most its batch size, says more is due, and the next sweeps finish the work")
   void expireHonoursBatchSize() {
-    for (int i = 0; i < 5; i++) {
-      store.heartbeat(group, "i" + i, null).await();
+    for (int g = 0; g < 4; g++) {
+      for (int i = 0; i < 3; i++) {
+        store.heartbeat(group + "-" + g, "i" + i, null).await();
+      }
     }
     clock.advance(TTL);
 
     int total = 0;
-    List<Integer> batches = new ArrayList<>();
-    for (int sweep = 0; sweep < 5 && total < 5; sweep++) {
-      int size = store.expire(2).await().size();
-      batches.add(size);
-      total += size;
+    for (int sweep = 0; sweep < 20 && total < 12; sweep++) {
+      Expired<Instance> expired = store.expire(2).await();
+      assertThat(expired.items()).hasSizeLessThanOrEqualTo(2);
+      total += expired.items().size();
+      if (total < 12) {
+        assertThat(expired.more()).as("more is due after sweep " + sweep).isTrue();
+      }
     }
 
-    assertThat(batches).allMatch(size -> size <= 2);
-    assertThat(total).isEqualTo(5);
-    assertThat(store.expire(2).await()).isEmpty();
+    assertThat(total).isEqualTo(12);
+    assertThat(store.expire(2).await().items()).isEmpty();
+    assertThat(store.groups(null, 0).await().items()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("an instance renewed many times in one millisecond does not stop a sweep from reaching older ones")
+  void bumpedRenewalsDoNotBlockSweeps() {
+    store.heartbeat(group, "busy", null).await();
+    store.heartbeat(group, "busy", null).await();
+    store.heartbeat(group, "busy", null).await();
+    store.heartbeat(group, "quiet", null).await();
+    clock.advance(TTL + 1);
+
+    assertThat(store.expire(100).await().items()).extracting(Instance::id).contains("quiet");
   }
 
   @Test
@@ -196,7 +213,7 @@ abstract class RegistryStoreContract {
     assertThat(result.created()).isTrue();
     assertThat(result.instance()).isEqualTo(new Instance("a", group, START + TTL + 1, START + TTL + 1, "{}"));
     assertThat(result.replacedExpired()).isEqualTo(new Instance("a", group, START, START, "{\"gen\":1}"));
-    assertThat(store.expire(100).await()).isEmpty();
+    assertThat(store.expire(100).await().items()).isEmpty();
   }
 
   @Test
@@ -212,7 +229,7 @@ abstract class RegistryStoreContract {
 
     clock.advance(TTL);
     assertThat(store.deregister(group, "b").await()).isFalse();
-    assertThat(store.expire(100).await()).extracting(Instance::id).containsExactly("b");
+    assertThat(store.expire(100).await().items()).extracting(Instance::id).containsExactly("b");
   }
 
   @Test

@@ -43,6 +43,14 @@ abstract class HeartbeatApiContract {
   /** The configuration of a node under test, with {@code env} overrides. */
   abstract JsonObject config(Map<String, String> env);
 
+  /**
+   * The configuration of an extra node that shares no state with the test's main node (on Redis,
+   * its own key prefix): nodes of one deployment must agree on TTLs, these deliberately do not.
+   */
+  JsonObject isolatedConfig(Map<String, String> env) {
+    return config(env);
+  }
+
   @BeforeEach
   void startNode(Vertx vertx) {
     this.vertx = vertx;
@@ -184,11 +192,40 @@ abstract class HeartbeatApiContract {
       "DELETE | /GROUP/a%20b          | id",
       "DELETE | //i-1                 | group",
       "GET    | /a%2Ab                | group",
-      "GET    | /GROUP/a%20b          | id"})
+      "GET    | /GROUP/a%20b          | id",
+      "POST   | /GROUP/%2E%2E         | id",
+      "POST   | /%2E/i-1              | group"})
   @DisplayName("an empty, too long or ill-formed group or id is a 400 naming it")
   void badIds(String method, String path, String field) {
     String resolved = path.replace("GROUP", group).replace("LONG", "x".repeat(129));
     assertProblem(send(HttpMethod.valueOf(method), resolved, null), 400, "INVALID_ID", field);
+  }
+
+  @Test
+  @DisplayName("200 concurrent first heartbeats for one instance on one node give exactly one 201")
+  void concurrentFirstHeartbeats() {
+    List<HttpResponse<Buffer>> responses = concurrently(200, i -> client.post("/" + group + "/racer").send());
+
+    assertThat(responses).filteredOn(r -> r.statusCode() == 201).hasSize(1);
+    assertThat(responses).filteredOn(r -> r.statusCode() == 200).hasSize(199);
+    assertThat(responses.stream().map(r -> r.bodyAsJsonObject().getLong("updatedAt")).distinct()).hasSize(200);
+    assertThat(get("/" + group).bodyAsJsonArray()).hasSize(1);
+  }
+
+  @Test
+  @DisplayName("an unpaired surrogate in the body is a 400, and the group stays readable")
+  void unpairedSurrogate() {
+    assertProblem(post("/" + group + "/p1", "{\"meta\":{\"a\":\"\\ud800\"}}"), 400, "INVALID_JSON", "body");
+    assertThat(post("/" + group + "/p1", "{\"meta\":{\"a\":\"\\ud83d\\ude00\"}}").statusCode()).isEqualTo(201);
+    assertThat(get("/" + group).bodyAsJsonArray().getJsonObject(0).getJsonObject("meta").getString("a"))
+        .isEqualTo("\ud83d\ude00");
+  }
+
+  @Test
+  @DisplayName("numbers in meta are kept exactly as sent")
+  void exactNumbersInMeta() {
+    String meta = "{\"pi\":3.14159265358979323846264338,\"big\":123456789012345678901234567890}";
+    assertThat(post("/" + group + "/n1", "{\"meta\":" + meta + "}").bodyAsString()).contains("\"meta\":" + meta);
   }
 
   @Test
@@ -392,7 +429,7 @@ abstract class HeartbeatApiContract {
   void withNode(Map<String, String> env, java.util.function.BiConsumer<Vertx, WebClient> test) {
     Vertx other = Vertx.vertx();
     try {
-      Pulse extra = Pulse.deploy(other, config(env)).await();
+      Pulse extra = Pulse.deploy(other, isolatedConfig(env)).await();
       test.accept(other, clientFor(other, extra));
       extra.stop().await();
     } finally {

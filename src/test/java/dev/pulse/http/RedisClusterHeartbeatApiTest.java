@@ -24,4 +24,9 @@ class RedisClusterHeartbeatApiTest extends HeartbeatApiContract {
   JsonObject config(Map<String, String> env) {
     return TestConfig.redis(cluster, prefix, env);
   }
+
+  @Override
+  JsonObject isolatedConfig(Map<String, String> env) {
+    return TestConfig.redis(cluster, TestConfig.uniquePrefix(), env);
+  }
 }

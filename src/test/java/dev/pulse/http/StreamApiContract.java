@@ -37,6 +37,14 @@ abstract class StreamApiContract {
 
   abstract JsonObject config(Map<String, String> env);
 
+  /**
+   * The configuration of an extra node that shares no state with the test's main node (on Redis,
+   * its own key prefix): nodes of one deployment must agree on TTLs, these deliberately do not.
+   */
+  JsonObject isolatedConfig(Map<String, String> env) {
+    return config(env);
+  }
+
   @BeforeEach
   void startNode(Vertx vertx) {
     this.vertx = vertx;
@@ -239,7 +247,7 @@ abstract class StreamApiContract {
   void withNode(Map<String, String> env, java.util.function.BiConsumer<Vertx, WebClient> test) {
     Vertx other = Vertx.vertx();
     try {
-      Pulse extra = Pulse.deploy(other, config(env)).await();
+      Pulse extra = Pulse.deploy(other, isolatedConfig(env)).await();
       test.accept(other, clientFor(other, extra));
       extra.stop().await();
     } finally {

@@ -2,6 +2,7 @@ package dev.pulse.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pulse.Expired;
 import dev.pulse.redis.RedisKeys;
 import dev.pulse.support.LocalRedis;
 import dev.pulse.support.ManualClock;
@@ -53,8 +54,8 @@ class RedisClusterStreamStoreTest extends StreamStoreContract {
     }
     clock.advance(LEASE);
 
-    Future<List<Lease>> mine = store.expire(1000);
-    Future<List<Lease>> theirs = other.expire(1000);
+    Future<List<Lease>> mine = store.expire(1000).map(Expired::items);
+    Future<List<Lease>> theirs = other.expire(1000).map(Expired::items);
     Future.all(mine, theirs).await();
 
     List<String> all = new ArrayList<>();

@@ -97,7 +97,7 @@ abstract class StreamStoreContract {
     assertThat(admitted.outcome()).isEqualTo(Admission.Outcome.ADMITTED);
     assertThat(ids(admitted.expired())).containsExactly("s1");
     assertThat(ids(admitted.active())).containsExactly("s2", "s3", "s4");
-    assertThat(store.expire(100).await()).isEmpty();
+    assertThat(store.expire(100).await().items()).isEmpty();
   }
 
   @Test
@@ -129,7 +129,7 @@ abstract class StreamStoreContract {
 
     clock.advance(LEASE);
     assertThat(store.release(user, "s1").await()).isFalse();
-    assertThat(ids(store.expire(100).await())).containsExactlyInAnyOrder("s1", "s3", "s4");
+    assertThat(ids(store.expire(100).await().items())).containsExactlyInAnyOrder("s1", "s3", "s4");
   }
 
   @Test
@@ -176,9 +176,9 @@ abstract class StreamStoreContract {
     start("s3");
     clock.advance(LEASE / 2);
 
-    assertThat(ids(store.expire(1).await())).hasSize(1);
-    assertThat(ids(store.expire(100).await())).hasSize(1);
-    assertThat(store.expire(100).await()).isEmpty();
+    assertThat(ids(store.expire(1).await().items())).hasSize(1);
+    assertThat(ids(store.expire(100).await().items())).hasSize(1);
+    assertThat(store.expire(100).await().items()).isEmpty();
     assertThat(ids(store.streams(user).await().streams())).containsExactly("s3");
   }
 
