@@ -10,53 +10,7 @@ DURATION=${DURATION:-10s}
 WARMUP=${WARMUP:-5s}
 CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
-PORT=18480
-REDIS_PORTS=(17401 17402 17403)
-WORK=$(mktemp -d)
-PIDS=()
-
-for tool in wrk redis-server redis-cli java mvn; do
-  command -v "$tool" >/dev/null || { echo "missing $tool (apt-get install -y wrk redis-server)"; exit 1; }
-done
-
-cleanup() {
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for p in "${REDIS_PORTS[@]}"; do redis-cli -p "$p" shutdown nosave >/dev/null 2>&1 || true; done
-  wait 2>/dev/null || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-[ -f target/pulse.jar ] || mvn -B -q package -DskipTests
-
-start_pulse() {
-  env PULSE_HTTP_PORT=$PORT "$@" java -jar target/pulse.jar >"$WORK/pulse.log" 2>&1 &
-  PIDS+=($!)
-  for _ in $(seq 1 100); do
-    curl -sf "http://127.0.0.1:$PORT/health/live" >/dev/null 2>&1 && return 0
-    sleep 0.1
-  done
-  echo "Pulse did not start:"; cat "$WORK/pulse.log"; exit 1
-}
-
-stop_pulse() {
-  kill "${PIDS[-1]}"; wait "${PIDS[-1]}" 2>/dev/null || true; unset 'PIDS[-1]'
-}
-
-start_cluster() {
-  for p in "${REDIS_PORTS[@]}"; do
-    mkdir -p "$WORK/redis-$p"
-    redis-server --port "$p" --bind 127.0.0.1 --cluster-enabled yes --cluster-config-file nodes.conf \
-      --dir "$WORK/redis-$p" --save '' --appendonly no --daemonize yes --logfile "$WORK/redis-$p.log"
-  done
-  sleep 0.5
-  redis-cli --cluster create $(printf '127.0.0.1:%s ' "${REDIS_PORTS[@]}") --cluster-yes >/dev/null
-  for _ in $(seq 1 50); do
-    redis-cli -p "${REDIS_PORTS[0]}" cluster info | grep -q cluster_state:ok && return 0
-    sleep 0.1
-  done
-  echo "Redis Cluster did not form"; exit 1
-}
+source bench/lib.sh
 
 # run NAME [env...]: warm up, measure, print one row
 run() {
@@ -81,8 +35,7 @@ run "memory, one hot user" BENCH_HOT_USER=hot
 stop_pulse
 
 start_cluster
-start_pulse PULSE_STORE=redis PULSE_REDIS_TYPE=cluster \
-  PULSE_REDIS_ENDPOINTS="$(printf 'redis://127.0.0.1:%s,' "${REDIS_PORTS[@]}" | sed 's/,$//')"
+start_pulse PULSE_STORE=redis PULSE_REDIS_TYPE=cluster PULSE_REDIS_ENDPOINTS="$REDIS_ENDPOINTS"
 run "redis cluster, 100k users" BENCH_USERS=100000
 run "redis cluster, one hot user" BENCH_HOT_USER=hot
 stop_pulse
