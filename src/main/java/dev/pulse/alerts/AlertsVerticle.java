@@ -41,6 +41,8 @@ public final class AlertsVerticle extends VerticleBase {
 
   private AlertStore store;
   private final Clock clock = Clock.systemUTC();
+  /** The last pending alert update per instance (event-loop confined). */
+  private final java.util.Map<String, Future<?>> pending = new java.util.HashMap<>();
 
   @Override
   public Future<?> start() {
@@ -75,20 +77,33 @@ public final class AlertsVerticle extends VerticleBase {
   private void statusChanged(Message<StatusChange> message) {
     StatusChange change = message.body();
     if (StatusChange.UNHEALTHY.equals(change.newStatus())) {
-      raise(change.group(), change.instanceId(), change.reason());
+      inTurn(change.group(), change.instanceId(), () -> raise(change.group(), change.instanceId(), change.reason()));
     } else if (StatusChange.HEALTHY.equals(change.newStatus())) {
-      resolve(change.group(), change.instanceId());
+      inTurn(change.group(), change.instanceId(), () -> resolve(change.group(), change.instanceId()));
     }
   }
 
   private void instanceExpired(Message<Instance> message) {
-    resolve(message.body().group(), message.body().id());
+    Instance instance = message.body();
+    inTurn(instance.group(), instance.id(), () -> resolve(instance.group(), instance.id()));
+  }
+
+  /**
+   * Runs one instance's alert updates one after the other: an "unhealthy" followed at once by
+   * another must find the first one's alert open, not raise a second.
+   */
+  private void inTurn(String group, String instanceId, java.util.function.Supplier<Future<?>> update) {
+    String key = group + "/" + instanceId;
+    Future<?> previous = pending.getOrDefault(key, Future.succeededFuture());
+    Future<?> next = previous.transform(done -> update.get());
+    pending.put(key, next);
+    next.onComplete(done -> pending.remove(key, next));
   }
 
   /** Opens an alert for an unhealthy instance unless one is open already. */
-  private void raise(String group, String instanceId, String reason) {
+  private Future<?> raise(String group, String instanceId, String reason) {
     String name = unhealthyAlertName(group, instanceId);
-    openAlerts(name).compose(open -> {
+    return openAlerts(name).compose(open -> {
       if (!open.isEmpty()) {
         return Future.succeededFuture();
       }
@@ -100,9 +115,9 @@ public final class AlertsVerticle extends VerticleBase {
   }
 
   /** Acknowledges and resolves the open alert of an instance, if there is one. */
-  private void resolve(String group, String instanceId) {
+  private Future<?> resolve(String group, String instanceId) {
     String name = unhealthyAlertName(group, instanceId);
-    openAlerts(name).compose(open -> {
+    return openAlerts(name).compose(open -> {
       Timestamp now = now();
       return Future.all(open.stream().map(alert -> store.ingest(new AlertEvent(AlertEvent.Type.ALERT_CHANGED,
           alert.alertId(), alert.name(), AlertStatus.RESOLVED, null, alert.service(), alert.triggeredOn(),

@@ -256,4 +256,22 @@ abstract class AlertApiContract {
     Eventually.poll(vertx, 5000, "alert resolved on removal", () -> client.get(byName + "&status=RESOLVED").send()
         .map(r -> r.bodyAsJsonArray().size() == 2)).await();
   }
+
+  @Test
+  @DisplayName("a burst of unhealthy reports for one instance raises exactly one alert")
+  void burstOfUnhealthyReports() {
+    String group = "burst-" + tag;
+    String byName = "/alerts?name=" + q("Instance i-9 of service " + group + " is unhealthy");
+    for (int i = 0; i < 5; i++) {
+      vertx.eventBus().publish(Addresses.DISCOVERY_STATUS_CHANGED,
+          new StatusChange(group, "i-9", "healthy", "unhealthy", "attempt " + i));
+    }
+    vertx.eventBus().publish(Addresses.DISCOVERY_STATUS_CHANGED,
+        new StatusChange(group, "i-9", "unhealthy", "healthy", "recovered"));
+
+    // Updates of one instance run in turn: once the recovery shows, every report before it is done.
+    Eventually.poll(vertx, 5000, "alert resolved", () -> client.get(byName + "&status=RESOLVED").send()
+        .map(r -> r.bodyAsJsonArray().size() >= 1)).await();
+    assertThat(get(byName).bodyAsJsonArray()).hasSize(1);
+  }
 }
