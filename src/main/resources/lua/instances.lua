@@ -1,5 +1,8 @@
--- Lists the live instances of one group, oldest first (ties by id), or one instance when ARGV[2] is set.
--- KEYS[1] beats, KEYS[2] created, KEYS[3] meta; ARGV[1] cutoff, ARGV[2] id or ''
+-- Lists live instances of one group, oldest first (ties by id), or one instance when ARGV[2] is set.
+-- KEYS[1] beats, KEYS[2] created, KEYS[3] meta
+-- ARGV[1] cutoff, ARGV[2] id or '', ARGV[3] max instances to return (0 = all),
+-- ARGV[4] createdAt and ARGV[5] id of the last instance of the previous page ('' = from the start)
+-- Reads the creation index a slice at a time from the cursor, so a page costs what it returns.
 -- Returns a flat array: id, createdAt, updatedAt, meta, id, createdAt, ...
 local cutoff = tonumber(ARGV[1])
 local out = {}
@@ -19,8 +22,24 @@ if ARGV[2] ~= '' then
   end
   return out
 end
-local members = redis.call('ZRANGE', KEYS[2], 0, -1, 'WITHSCORES')
-for i = 1, #members, 2 do
-  add(members[i], members[i + 1])
+local max = tonumber(ARGV[3])
+local afterCreated = ARGV[4] ~= '' and tonumber(ARGV[4]) or nil
+local afterId = ARGV[5]
+local from = afterCreated and afterCreated or '-inf'
+local offset = 0
+while true do
+  local slice = redis.call('ZRANGEBYSCORE', KEYS[2], from, '+inf', 'WITHSCORES', 'LIMIT', offset, 256)
+  if #slice == 0 then
+    return out
+  end
+  for i = 1, #slice, 2 do
+    local createdAt = tonumber(slice[i + 1])
+    if not afterCreated or createdAt > afterCreated or slice[i] > afterId then
+      add(slice[i], createdAt)
+      if max > 0 and #out >= 4 * max then
+        return out
+      end
+    end
+  end
+  offset = offset + 256
 end
-return out

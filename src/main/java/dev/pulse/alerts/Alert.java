@@ -1,5 +1,6 @@
 package dev.pulse.alerts;
 
+import dev.pulse.OrderKey;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -60,7 +61,7 @@ public record Alert(String alertId, String name, AlertStatus reportedStatus, Ale
 
   /** Sort key of the alert listing: {@code triggeredOn}, then id (listed newest first). */
   public String orderKey() {
-    return String.format("%015d:%s", triggeredOn.epochMillis(), alertId);
+    return OrderKey.of(triggeredOn.epochMillis(), alertId);
   }
 
   /**

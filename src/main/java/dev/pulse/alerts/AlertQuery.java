@@ -1,5 +1,6 @@
 package dev.pulse.alerts;
 
+import dev.pulse.OrderKey;
 import java.util.Set;
 
 /**
@@ -58,11 +59,11 @@ public record AlertQuery(String name, String serviceName, String responderName, 
 
   /** Lowest order key a match can have, or null. */
   public String lowestKey() {
-    return since == null ? null : String.format("%015d:", since);
+    return since == null ? null : OrderKey.prefix(since);
   }
 
   /** Order keys of matches are below this, or null. */
   public String keyCeiling() {
-    return until == null ? null : String.format("%015d:", until + 1);
+    return until == null ? null : OrderKey.prefix(until + 1);
   }
 }

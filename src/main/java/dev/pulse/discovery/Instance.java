@@ -1,6 +1,7 @@
 package dev.pulse.discovery;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import dev.pulse.OrderKey;
 
 /**
  * A registered instance of a heartbeat group. Timestamps are epoch milliseconds; {@code meta} is
@@ -17,6 +18,6 @@ public record Instance(String id, String group, long createdAt, long updatedAt, 
   }
 
   public static String orderKey(long createdAt, String id) {
-    return String.format("%015d:%s", createdAt, id);
+    return OrderKey.of(createdAt, id);
   }
 }

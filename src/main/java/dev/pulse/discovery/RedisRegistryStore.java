@@ -1,6 +1,7 @@
 package dev.pulse.discovery;
 
 import dev.pulse.Expired;
+import dev.pulse.OrderKey;
 import dev.pulse.Page;
 import dev.pulse.redis.DueIndex;
 import dev.pulse.redis.LuaScript;
@@ -98,16 +99,19 @@ public final class RedisRegistryStore implements RegistryStore {
 
   @Override
   public Future<Instance> instance(String group, String id) {
-    return INSTANCES.run(redis, groupKeys(group), List.of(cutoff(), id))
+    return INSTANCES.run(redis, groupKeys(group), List.of(cutoff(), id, "0", "", ""))
         .map(reply -> {
           List<Instance> found = toInstances(group, reply, 0);
           return found.isEmpty() ? null : found.get(0);
         });
   }
 
+  /** One page, read from the cursor on: {@code limit + 1} instances tell whether a next page exists. */
   @Override
   public Future<Page<Instance>> instances(String group, String after, int limit) {
-    return INSTANCES.run(redis, groupKeys(group), List.of(cutoff(), ""))
+    OrderKey from = after == null ? null : OrderKey.parse(after);
+    return INSTANCES.run(redis, groupKeys(group), List.of(cutoff(), "", Integer.toString(limit == 0 ? 0 : limit + 1),
+            from == null ? "" : Long.toString(from.millis()), from == null ? "" : from.id()))
         .map(reply -> Page.slice(toInstances(group, reply, 0), Instance::orderKey, after, limit));
   }
 

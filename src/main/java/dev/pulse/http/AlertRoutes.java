@@ -1,6 +1,7 @@
 package dev.pulse.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pulse.OrderKey;
 import dev.pulse.alerts.Alert;
 import dev.pulse.alerts.AlertEvent;
 import dev.pulse.alerts.AlertQuery;
@@ -86,7 +87,7 @@ public final class AlertRoutes {
   }
 
   private void list(RoutingContext ctx) {
-    Paging paging = Paging.from(ctx, Paging.DEFAULT_LIMIT);
+    Paging paging = Paging.from(ctx, Paging.DEFAULT_LIMIT, OrderKey::isValid);
     alerts.list(query(ctx).withPage(paging.after(), paging.limit()))
         .onSuccess(page -> {
           paging.link(ctx, page);

@@ -2,6 +2,7 @@ package dev.pulse.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pulse.discovery.DiscoveryClient;
+import dev.pulse.OrderKey;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -86,7 +87,7 @@ public final class HeartbeatRoutes {
   }
 
   private void listGroups(RoutingContext ctx) {
-    Paging paging = Paging.from(ctx, 0);
+    Paging paging = Paging.from(ctx, 0, Ids::isValid);
     discovery.groups(paging.after(), paging.limit())
         .onSuccess(page -> Responses.page(ctx, paging, page))
         .onFailure(ctx::fail);
@@ -94,7 +95,7 @@ public final class HeartbeatRoutes {
 
   private void listInstances(RoutingContext ctx) {
     String group = Ids.requireGroup(ctx.pathParam("group"));
-    Paging paging = Paging.from(ctx, 0);
+    Paging paging = Paging.from(ctx, 0, OrderKey::isValid);
     discovery.instances(group, paging.after(), paging.limit())
         .onSuccess(page -> Responses.page(ctx, paging, page))
         .onFailure(ctx::fail);

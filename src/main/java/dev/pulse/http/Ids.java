@@ -41,6 +41,16 @@ public final class Ids {
     return value;
   }
 
+  /** True when {@code value} follows the id rules. */
+  public static boolean isValid(String value) {
+    try {
+      require("id", value);
+      return true;
+    } catch (ProblemException e) {
+      return false;
+    }
+  }
+
   /** A valid id that is also not a reserved first path segment. */
   public static String requireGroup(String value) {
     require("group", value);

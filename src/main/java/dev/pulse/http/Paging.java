@@ -19,6 +19,11 @@ public record Paging(String after, int limit) {
    * (0 = everything, as the inherited heartbeat routes do).
    */
   public static Paging from(RoutingContext ctx, int defaultLimit) {
+    return from(ctx, defaultLimit, key -> true);
+  }
+
+  /** As {@link #from(RoutingContext, int)}, with a check that a cursor holds a key of the listing's kind. */
+  public static Paging from(RoutingContext ctx, int defaultLimit, java.util.function.Predicate<String> validKey) {
     String limitParam = ctx.request().getParam("limit");
     int limit = defaultLimit;
     if (limitParam != null) {
@@ -38,8 +43,9 @@ public record Paging(String after, int limit) {
         throw ProblemException.badRequest("INVALID_QUERY", "cursor",
             "cursor is not one that Pulse issued (copy it from the Link header)");
       }
-      if (after.isEmpty()) {
-        throw ProblemException.badRequest("INVALID_QUERY", "cursor", "cursor must not be empty");
+      if (after.isEmpty() || !validKey.test(after)) {
+        throw ProblemException.badRequest("INVALID_QUERY", "cursor",
+            "cursor is not one that Pulse issued for this listing (copy it from the Link header)");
       }
     }
     return new Paging(after, limit);

@@ -257,6 +257,35 @@ abstract class RegistryStoreContract {
   }
 
   @Test
+  @DisplayName("a large group pages through every live instance once, in order, skipping expired ones")
+  void largeGroupPages() {
+    for (int i = 0; i < 700; i++) {
+      store.heartbeat(group, String.format("i%04d", i), null).await();
+      if (i % 7 == 0) {
+        clock.advance(1); // several instances per millisecond: ties are ordered by id
+      }
+    }
+    clock.advance(TTL / 2);
+    List<String> renewed = new ArrayList<>();
+    for (int i = 0; i < 700; i += 10) {
+      renewed.add(String.format("i%04d", i));
+      store.heartbeat(group, renewed.get(renewed.size() - 1), null).await();
+    }
+    clock.advance(TTL / 2); // only the renewed tenth is still live
+
+    List<String> seen = new ArrayList<>();
+    String after = null;
+    do {
+      Page<Instance> page = store.instances(group, after, 97).await();
+      assertThat(page.items()).hasSizeLessThanOrEqualTo(97);
+      seen.addAll(ids(page));
+      after = page.nextKey();
+    } while (after != null);
+
+    assertThat(seen).containsExactlyElementsOf(renewed);
+  }
+
+  @Test
   @DisplayName("200 concurrent first heartbeats for one instance create it exactly once")
   void concurrentFirstHeartbeats() {
     List<Future<HeartbeatResult>> beats = new ArrayList<>();
