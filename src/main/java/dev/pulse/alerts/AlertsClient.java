@@ -1,21 +1,16 @@
 package dev.pulse.alerts;
 
 import dev.pulse.Addresses;
+import dev.pulse.EventBusClient;
 import dev.pulse.Page;
 import io.vertx.core.Future;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
-import io.vertx.core.eventbus.Message;
 
 /** The alerts domain as seen from another verticle: typed requests over the event bus. */
-public final class AlertsClient {
-
-  private final EventBus bus;
-  private final DeliveryOptions options;
+public final class AlertsClient extends EventBusClient {
 
   public AlertsClient(EventBus bus, long timeoutMs) {
-    this.bus = bus;
-    this.options = new DeliveryOptions().setSendTimeout(timeoutMs);
+    super(bus, timeoutMs);
   }
 
   public Future<Alert> ingest(AlertEvent event) {
@@ -33,9 +28,5 @@ public final class AlertsClient {
 
   public Future<AlertStats> stats(AlertQuery query) {
     return request(Addresses.ALERTS_STATS, query);
-  }
-
-  private <T> Future<T> request(String address, Object body) {
-    return bus.<T>request(address, body, options).map(Message::body);
   }
 }

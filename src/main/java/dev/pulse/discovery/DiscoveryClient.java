@@ -1,21 +1,16 @@
 package dev.pulse.discovery;
 
 import dev.pulse.Addresses;
+import dev.pulse.EventBusClient;
 import dev.pulse.Page;
 import io.vertx.core.Future;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
-import io.vertx.core.eventbus.Message;
 
 /** The discovery domain as seen from another verticle: typed requests over the event bus. */
-public final class DiscoveryClient {
-
-  private final EventBus bus;
-  private final DeliveryOptions options;
+public final class DiscoveryClient extends EventBusClient {
 
   public DiscoveryClient(EventBus bus, long timeoutMs) {
-    this.bus = bus;
-    this.options = new DeliveryOptions().setSendTimeout(timeoutMs);
+    super(bus, timeoutMs);
   }
 
   public Future<HeartbeatResult> heartbeat(String group, String id, String meta) {
@@ -38,9 +33,5 @@ public final class DiscoveryClient {
 
   public Future<Page<GroupSummary>> groups(String after, int limit) {
     return request(Addresses.DISCOVERY_GROUPS, new Discovery.GroupsQuery(after, limit));
-  }
-
-  private <T> Future<T> request(String address, Object body) {
-    return bus.<T>request(address, body, options).map(Message::body);
   }
 }

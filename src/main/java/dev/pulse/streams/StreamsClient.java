@@ -1,20 +1,15 @@
 package dev.pulse.streams;
 
 import dev.pulse.Addresses;
+import dev.pulse.EventBusClient;
 import io.vertx.core.Future;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
-import io.vertx.core.eventbus.Message;
 
 /** The stream-limit domain as seen from another verticle: typed requests over the event bus. */
-public final class StreamsClient {
-
-  private final EventBus bus;
-  private final DeliveryOptions options;
+public final class StreamsClient extends EventBusClient {
 
   public StreamsClient(EventBus bus, long timeoutMs) {
-    this.bus = bus;
-    this.options = new DeliveryOptions().setSendTimeout(timeoutMs);
+    super(bus, timeoutMs);
   }
 
   public Future<Admission> acquire(String userId, String streamId, String contentId, String deviceId) {
@@ -41,9 +36,5 @@ public final class StreamsClient {
 
   public Future<StreamLimit> setLimit(String userId, Integer limit) {
     return request(Addresses.STREAMS_SET_LIMIT, new Streams.SetLimit(userId, limit));
-  }
-
-  private <T> Future<T> request(String address, Object body) {
-    return bus.<T>request(address, body, options).map(Message::body);
   }
 }

@@ -1,12 +1,9 @@
 package dev.pulse.http;
 
-import static dev.pulse.http.HeartbeatApiContract.assertProblem;
-import static dev.pulse.http.HeartbeatApiContract.clientFor;
-import static dev.pulse.http.HeartbeatApiContract.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pulse.Addresses;
-import dev.pulse.Pulse;
+import dev.pulse.support.NodeConfigs;
 import dev.pulse.discovery.Instance;
 import dev.pulse.discovery.StatusChange;
 import dev.pulse.support.Eventually;
@@ -29,26 +26,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The alerts HTTP API, as the emitter and operators use it, against a whole node; once per store. */
-abstract class AlertApiContract {
+abstract class AlertApiContract extends NodeContract {
 
-  Vertx vertx;
-  Pulse node;
-  WebClient client;
   String tag;
 
-  abstract JsonObject config(Map<String, String> env);
-
-  @BeforeEach
-  void startNode(Vertx vertx) {
-    this.vertx = vertx;
-    node = Pulse.deploy(vertx, config(Map.of())).await();
-    client = clientFor(vertx, node);
-    tag = UUID.randomUUID().toString().substring(0, 8);
+  AlertApiContract(NodeConfigs configs) {
+    super(configs);
   }
 
-  @AfterEach
-  void stopNode() {
-    node.stop().await();
+  @BeforeEach
+  void newTag() {
+    tag = UUID.randomUUID().toString().substring(0, 8);
   }
 
   /** An alert as the emitter sends it; {@code extra} adds or overrides alert fields. */
@@ -67,10 +55,6 @@ abstract class AlertApiContract {
   HttpResponse<Buffer> post(Object body) {
     return client.post("/alerts/events").putHeader("Content-Type", "application/json")
         .sendBuffer(Buffer.buffer(body.toString())).await();
-  }
-
-  HttpResponse<Buffer> get(String path) {
-    return send(client, HttpMethod.GET, path, null);
   }
 
   static String q(String value) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pulse.Addresses;
 import dev.pulse.Pulse;
+import dev.pulse.support.NodeConfigs;
 import dev.pulse.discovery.Instance;
 import dev.pulse.support.Eventually;
 import io.vertx.core.Future;
@@ -33,69 +34,21 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The heartbeat HTTP API, as clients see it, against a whole Pulse node (every verticle, the real
  * config path, an ephemeral port). Run once per store.
  */
-abstract class HeartbeatApiContract {
+abstract class HeartbeatApiContract extends NodeContract {
 
-  Vertx vertx;
-  Pulse node;
-  WebClient client;
   String group;
 
-  /** The configuration of a node under test, with {@code env} overrides. */
-  abstract JsonObject config(Map<String, String> env);
-
-  /**
-   * The configuration of an extra node that shares no state with the test's main node (on Redis,
-   * its own key prefix): nodes of one deployment must agree on TTLs, these deliberately do not.
-   */
-  JsonObject isolatedConfig(Map<String, String> env) {
-    return config(env);
+  HeartbeatApiContract(NodeConfigs configs) {
+    super(configs);
   }
 
   @BeforeEach
-  void startNode(Vertx vertx) {
-    this.vertx = vertx;
-    node = Pulse.deploy(vertx, config(Map.of())).await();
-    client = clientFor(vertx, node);
+  void newGroup() {
     group = "g-" + UUID.randomUUID();
-  }
-
-  @AfterEach
-  void stopNode() {
-    node.stop().await();
-  }
-
-  static WebClient clientFor(Vertx vertx, Pulse node) {
-    return WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
-        .setDefaultPort(node.port()), new PoolOptions().setHttp1MaxSize(64));
-  }
-
-  HttpResponse<Buffer> send(HttpMethod method, String path, String body) {
-    return send(client, method, path, body);
-  }
-
-  static HttpResponse<Buffer> send(WebClient client, HttpMethod method, String path, String body) {
-    var request = client.request(method, path);
-    return (body == null ? request.send() : request.sendBuffer(Buffer.buffer(body))).await();
   }
 
   HttpResponse<Buffer> post(String path, String body) {
     return send(HttpMethod.POST, path, body);
-  }
-
-  HttpResponse<Buffer> get(String path) {
-    return send(HttpMethod.GET, path, null);
-  }
-
-  static void assertProblem(HttpResponse<Buffer> response, int status, String code, String field) {
-    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(status);
-    assertThat(response.getHeader("Content-Type")).isEqualTo("application/problem+json");
-    JsonObject problem = response.bodyAsJsonObject();
-    assertThat(problem.getString("type")).startsWith("urn:pulse:problem:");
-    assertThat(problem.getString("title")).isNotBlank();
-    assertThat(problem.getInteger("status")).isEqualTo(status);
-    assertThat(problem.getString("detail")).isNotBlank();
-    assertThat(problem.getString("code")).isEqualTo(code);
-    assertThat(problem.getString("field")).isEqualTo(field);
   }
 
   @Test
@@ -423,27 +376,5 @@ abstract class HeartbeatApiContract {
       assertThat(send(shortClient, HttpMethod.GET, "/" + group, null).bodyAsJsonArray()).isEmpty();
       assertThat(send(shortClient, HttpMethod.POST, "/" + group + "/a", null).statusCode()).isEqualTo(201);
     });
-  }
-
-  /** Runs {@code test} against an extra node with {@code env} overrides, in a Vert.x of its own. */
-  void withNode(Map<String, String> env, java.util.function.BiConsumer<Vertx, WebClient> test) {
-    Vertx other = Vertx.vertx();
-    try {
-      Pulse extra = Pulse.deploy(other, isolatedConfig(env)).await();
-      test.accept(other, clientFor(other, extra));
-      extra.stop().await();
-    } finally {
-      other.close().await();
-    }
-  }
-
-  /** Sends {@code count} requests at once and waits for all of them. */
-  static List<HttpResponse<Buffer>> concurrently(int count, java.util.function.IntFunction<Future<HttpResponse<Buffer>>> request) {
-    List<Future<HttpResponse<Buffer>>> all = new java.util.ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      all.add(request.apply(i));
-    }
-    Future.all(all).await();
-    return all.stream().map(Future::result).toList();
   }
 }

@@ -1,9 +1,7 @@
 package dev.pulse.http;
 
-import dev.pulse.support.TestConfig;
-import io.vertx.core.json.JsonObject;
+import dev.pulse.support.NodeConfigs;
 import io.vertx.junit5.VertxExtension;
-import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -11,8 +9,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @DisplayName("Heartbeat API on the memory store")
 class MemoryHeartbeatApiTest extends HeartbeatApiContract {
 
-  @Override
-  JsonObject config(Map<String, String> env) {
-    return TestConfig.memory(env);
+  MemoryHeartbeatApiTest() {
+    super(NodeConfigs.memory());
   }
 }

@@ -1,11 +1,9 @@
 package dev.pulse.http;
 
+import dev.pulse.support.NodeConfigs;
 import dev.pulse.support.LocalRedis;
 import dev.pulse.support.RedisClusterExtension;
-import dev.pulse.support.TestConfig;
-import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
-import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -13,15 +11,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @DisplayName("Alerts API on a 3-master Redis Cluster")
 class RedisClusterAlertApiTest extends AlertApiContract {
 
-  private final LocalRedis cluster;
-  private final String prefix = TestConfig.uniquePrefix();
-
   RedisClusterAlertApiTest(LocalRedis cluster) {
-    this.cluster = cluster;
-  }
-
-  @Override
-  JsonObject config(Map<String, String> env) {
-    return TestConfig.redis(cluster, prefix, env);
+    super(NodeConfigs.redisCluster(cluster));
   }
 }

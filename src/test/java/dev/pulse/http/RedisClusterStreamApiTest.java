@@ -1,11 +1,9 @@
 package dev.pulse.http;
 
+import dev.pulse.support.NodeConfigs;
 import dev.pulse.support.LocalRedis;
 import dev.pulse.support.RedisClusterExtension;
-import dev.pulse.support.TestConfig;
-import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
-import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -13,20 +11,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @DisplayName("Stream-limit API on a 3-master Redis Cluster")
 class RedisClusterStreamApiTest extends StreamApiContract {
 
-  private final LocalRedis cluster;
-  private final String prefix = TestConfig.uniquePrefix();
-
   RedisClusterStreamApiTest(LocalRedis cluster) {
-    this.cluster = cluster;
-  }
-
-  @Override
-  JsonObject config(Map<String, String> env) {
-    return TestConfig.redis(cluster, prefix, env);
-  }
-
-  @Override
-  JsonObject isolatedConfig(Map<String, String> env) {
-    return TestConfig.redis(cluster, TestConfig.uniquePrefix(), env);
+    super(NodeConfigs.redisCluster(cluster));
   }
 }

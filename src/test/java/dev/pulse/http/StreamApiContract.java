@@ -1,12 +1,9 @@
 package dev.pulse.http;
 
-import static dev.pulse.http.HeartbeatApiContract.assertProblem;
-import static dev.pulse.http.HeartbeatApiContract.clientFor;
-import static dev.pulse.http.HeartbeatApiContract.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pulse.Addresses;
-import dev.pulse.Pulse;
+import dev.pulse.support.NodeConfigs;
 import dev.pulse.streams.Lease;
 import dev.pulse.support.Eventually;
 import io.vertx.core.Promise;
@@ -28,42 +25,21 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The stream-limit HTTP API against a whole node, run once per store. */
-abstract class StreamApiContract {
+abstract class StreamApiContract extends NodeContract {
 
-  Vertx vertx;
-  Pulse node;
-  WebClient client;
   String user;
 
-  abstract JsonObject config(Map<String, String> env);
-
-  /**
-   * The configuration of an extra node that shares no state with the test's main node (on Redis,
-   * its own key prefix): nodes of one deployment must agree on TTLs, these deliberately do not.
-   */
-  JsonObject isolatedConfig(Map<String, String> env) {
-    return config(env);
+  StreamApiContract(NodeConfigs configs) {
+    super(configs);
   }
 
   @BeforeEach
-  void startNode(Vertx vertx) {
-    this.vertx = vertx;
-    node = Pulse.deploy(vertx, config(Map.of())).await();
-    client = clientFor(vertx, node);
+  void newUser() {
     user = "u-" + UUID.randomUUID();
   }
 
-  @AfterEach
-  void stopNode() {
-    node.stop().await();
-  }
-
-  HttpResponse<Buffer> call(HttpMethod method, String path, String body) {
-    return send(client, method, path, body);
-  }
-
   HttpResponse<Buffer> startStream(String body) {
-    return call(HttpMethod.POST, "/users/" + user + "/streams", body);
+    return send(HttpMethod.POST, "/users/" + user + "/streams", body);
   }
 
   @Test
@@ -116,7 +92,7 @@ abstract class StreamApiContract {
     assertThat(problem.getInteger("active")).isEqualTo(3);
     assertThat(problem.getJsonArray("streams")).extracting(s -> ((JsonObject) s).getString("streamId"))
         .containsExactly("s1", "s2", "s3");
-    assertThat(call(HttpMethod.GET, "/users/" + user + "/streams", null).bodyAsJsonObject().getInteger("active"))
+    assertThat(send(HttpMethod.GET, "/users/" + user + "/streams", null).bodyAsJsonObject().getInteger("active"))
         .isEqualTo(3);
   }
 
@@ -125,12 +101,12 @@ abstract class StreamApiContract {
   void heartbeat() {
     JsonObject lease = startStream("{\"streamId\":\"s1\"}").bodyAsJsonObject();
 
-    HttpResponse<Buffer> renewed = call(HttpMethod.POST, "/users/" + user + "/streams/s1/heartbeat", null);
+    HttpResponse<Buffer> renewed = send(HttpMethod.POST, "/users/" + user + "/streams/s1/heartbeat", null);
     assertThat(renewed.statusCode()).isEqualTo(200);
     assertThat(renewed.bodyAsJsonObject().getLong("expiresAt")).isGreaterThanOrEqualTo(lease.getLong("expiresAt"));
     assertThat(renewed.bodyAsJsonObject().getString("streamId")).isEqualTo("s1");
 
-    assertProblem(call(HttpMethod.POST, "/users/" + user + "/streams/nope/heartbeat", null), 404,
+    assertProblem(send(HttpMethod.POST, "/users/" + user + "/streams/nope/heartbeat", null), 404,
         "STREAM_NOT_FOUND", null);
   }
 
@@ -140,11 +116,11 @@ abstract class StreamApiContract {
     for (String id : new String[] {"s1", "s2", "s3"}) {
       startStream("{\"streamId\":\"" + id + "\"}");
     }
-    assertThat(call(HttpMethod.DELETE, "/users/" + user + "/streams/s2", null).statusCode()).isEqualTo(204);
-    assertProblem(call(HttpMethod.DELETE, "/users/" + user + "/streams/s2", null), 404, "STREAM_NOT_FOUND", null);
+    assertThat(send(HttpMethod.DELETE, "/users/" + user + "/streams/s2", null).statusCode()).isEqualTo(204);
+    assertProblem(send(HttpMethod.DELETE, "/users/" + user + "/streams/s2", null), 404, "STREAM_NOT_FOUND", null);
     assertThat(startStream("{\"streamId\":\"s4\"}").statusCode()).isEqualTo(201);
 
-    JsonObject streams = call(HttpMethod.GET, "/users/" + user + "/streams", null).bodyAsJsonObject();
+    JsonObject streams = send(HttpMethod.GET, "/users/" + user + "/streams", null).bodyAsJsonObject();
     assertThat(streams.getString("userId")).isEqualTo(user);
     assertThat(streams.getInteger("limit")).isEqualTo(3);
     assertThat(streams.getInteger("active")).isEqualTo(3);
@@ -156,16 +132,16 @@ abstract class StreamApiContract {
   @DisplayName("a per-user limit applies at once; DELETE restores the default; GET shows which applies")
   void perUserLimit() {
     String path = "/users/" + user + "/stream-limit";
-    HttpResponse<Buffer> set = call(HttpMethod.PUT, path, "{\"limit\":1}");
+    HttpResponse<Buffer> set = send(HttpMethod.PUT, path, "{\"limit\":1}");
     assertThat(set.statusCode()).isEqualTo(200);
     assertThat(set.bodyAsJsonObject()).isEqualTo(new JsonObject().put("userId", user).put("limit", 1).put("custom", true));
 
     assertThat(startStream("{\"streamId\":\"s1\"}").statusCode()).isEqualTo(201);
     assertProblem(startStream("{\"streamId\":\"s2\"}"), 403, "STREAM_LIMIT_REACHED", null);
 
-    assertThat(call(HttpMethod.DELETE, path, null).bodyAsJsonObject())
+    assertThat(send(HttpMethod.DELETE, path, null).bodyAsJsonObject())
         .isEqualTo(new JsonObject().put("userId", user).put("limit", 3).put("custom", false));
-    assertThat(call(HttpMethod.GET, path, null).bodyAsJsonObject().getInteger("limit")).isEqualTo(3);
+    assertThat(send(HttpMethod.GET, path, null).bodyAsJsonObject().getInteger("limit")).isEqualTo(3);
     assertThat(startStream("{\"streamId\":\"s2\"}").statusCode()).isEqualTo(201);
   }
 
@@ -189,9 +165,9 @@ abstract class StreamApiContract {
       "PUT    | /users/USER/stream-limit      |                              | INVALID_FIELD | limit"})
   @DisplayName("bad ids, bodies and limits are 400s naming the field, and change nothing")
   void badRequests(String method, String path, String body, String code, String field) {
-    assertProblem(call(HttpMethod.valueOf(method), path.replace("USER", user), body), 400, code, field);
-    assertThat(call(HttpMethod.GET, "/users/" + user + "/streams", null).bodyAsJsonObject().getInteger("active")).isZero();
-    assertThat(call(HttpMethod.GET, "/users/" + user + "/stream-limit", null).bodyAsJsonObject().getBoolean("custom"))
+    assertProblem(send(HttpMethod.valueOf(method), path.replace("USER", user), body), 400, code, field);
+    assertThat(send(HttpMethod.GET, "/users/" + user + "/streams", null).bodyAsJsonObject().getInteger("active")).isZero();
+    assertThat(send(HttpMethod.GET, "/users/" + user + "/stream-limit", null).bodyAsJsonObject().getBoolean("custom"))
         .isFalse();
   }
 
@@ -242,16 +218,5 @@ abstract class StreamApiContract {
       assertThat(send(shortClient, HttpMethod.GET, "/users/" + user + "/streams", null).bodyAsJsonObject()
           .getInteger("active")).isZero();
     });
-  }
-
-  void withNode(Map<String, String> env, java.util.function.BiConsumer<Vertx, WebClient> test) {
-    Vertx other = Vertx.vertx();
-    try {
-      Pulse extra = Pulse.deploy(other, isolatedConfig(env)).await();
-      test.accept(other, clientFor(other, extra));
-      extra.stop().await();
-    } finally {
-      other.close().await();
-    }
   }
 }

@@ -1,8 +1,8 @@
 package dev.pulse.http;
 
-import static dev.pulse.http.HeartbeatApiContract.clientFor;
-import static dev.pulse.http.HeartbeatApiContract.concurrently;
-import static dev.pulse.http.HeartbeatApiContract.send;
+import static dev.pulse.http.NodeContract.clientFor;
+import static dev.pulse.http.NodeContract.concurrently;
+import static dev.pulse.http.NodeContract.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pulse.Pulse;
