@@ -17,7 +17,8 @@ class MainProcessTest {
   private static Process start(Map<String, String> env) throws IOException {
     ProcessBuilder builder = new ProcessBuilder(
         System.getProperty("java.home") + "/bin/java", "-cp", System.getProperty("java.class.path"),
-        Main.class.getName()).redirectErrorStream(true);
+        // The production logging configuration (INFO), not the quiet one of the tests.
+        "-Dlogback.configurationFile=logback.xml", Main.class.getName()).redirectErrorStream(true);
     builder.environment().keySet().removeIf(key -> key.startsWith("PULSE_"));
     builder.environment().putAll(env);
     return builder.start();
@@ -48,6 +49,43 @@ class MainProcessTest {
 
       assertThat(process.exitValue()).isEqualTo(1);
       assertThat(output).contains("Pulse failed to start").contains("Address already in use");
+    }
+  }
+
+  @Test
+  @DisplayName("a running node answers, and SIGTERM stops it gracefully: it logs the stop and exits")
+  void sigtermStopsGracefully() throws Exception {
+    int port;
+    try (ServerSocket probe = new ServerSocket(0)) {
+      port = probe.getLocalPort();
+    }
+    Process process = start(Map.of("PULSE_HTTP_PORT", Integer.toString(port)));
+    try {
+      java.io.BufferedReader log = new java.io.BufferedReader(
+          new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+      String line;
+      do {
+        line = log.readLine(); // ends with the process: a start-up failure cannot hang this loop
+      } while (line != null && !line.contains("Pulse listening on port " + port));
+      assertThat(line).as("start-up line").isNotNull();
+
+      java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+          java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/web/i-1"))
+              .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).isEqualTo(201);
+
+      // SIGTERM via kill(1): Process.destroy() would also close the streams we still read.
+      new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).start().waitFor();
+      StringBuilder rest = new StringBuilder();
+      while ((line = log.readLine()) != null) {
+        rest.append(line).append('\n');
+      }
+      assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      assertThat(rest.toString()).contains("Pulse stopping").contains("Pulse stopped");
+      assertThat(process.exitValue()).as("the JVM's exit code after SIGTERM").isEqualTo(143);
+    } finally {
+      process.destroyForcibly();
     }
   }
 }
