@@ -1,9 +1,18 @@
 -- Extends one active lease. An expired lease is left for the sweep.
--- KEYS[1] leases, KEYS[2] data; ARGV[1] streamId, ARGV[2] now, ARGV[3] new expiresAt
--- Returns the lease's data JSON, or nil when the lease is unknown or expired.
+-- KEYS[1] leases, KEYS[2] data; ARGV[1] streamId, ARGV[2] now in ms or '' (this server's clock),
+-- ARGV[3] lease length in ms
+-- Returns {new expiresAt, data}, or nil when the lease is unknown or expired.
+local now
+if ARGV[2] ~= '' then
+  now = tonumber(ARGV[2])
+else
+  local time = redis.call('TIME')
+  now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+end
 local expiresAt = redis.call('ZSCORE', KEYS[1], ARGV[1])
-if not expiresAt or tonumber(expiresAt) <= tonumber(ARGV[2]) then
+if not expiresAt or tonumber(expiresAt) <= now then
   return false
 end
-redis.call('ZADD', KEYS[1], ARGV[3], ARGV[1])
-return redis.call('HGET', KEYS[2], ARGV[1]) or '{}'
+local renewed = now + tonumber(ARGV[3])
+redis.call('ZADD', KEYS[1], renewed, ARGV[1])
+return {string.format('%.0f', renewed), redis.call('HGET', KEYS[2], ARGV[1]) or '0|{}'}

@@ -1,12 +1,19 @@
 -- Removes up to ARGV[2] expired leases of one user and reports them, atomically, so that when
 -- several Pulse nodes sweep at once each lease is removed (and announced) by exactly one.
--- KEYS[1] leases, KEYS[2] data; ARGV[1] now, ARGV[2] max
+-- KEYS[1] leases, KEYS[2] data; ARGV[1] now in ms or '' (this server's clock), ARGV[2] max
 -- Returns {earliest remaining expiresAt or nil, (streamId, expiresAt, data) per removed lease}.
+local now
+if ARGV[1] ~= '' then
+  now = tonumber(ARGV[1])
+else
+  local time = redis.call('TIME')
+  now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+end
 local out = {false}
-for _, id in ipairs(redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[2]))) do
+for _, id in ipairs(redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', now, 'LIMIT', 0, tonumber(ARGV[2]))) do
   out[#out + 1] = id
   out[#out + 1] = redis.call('ZSCORE', KEYS[1], id)
-  out[#out + 1] = redis.call('HGET', KEYS[2], id) or '{}'
+  out[#out + 1] = redis.call('HGET', KEYS[2], id) or '0|{}'
   redis.call('ZREM', KEYS[1], id)
   redis.call('HDEL', KEYS[2], id)
 end

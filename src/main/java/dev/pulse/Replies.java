@@ -45,7 +45,8 @@ public final class Replies {
     }
   }
 
-  private static boolean isUnavailable(Throwable failure) {
+  /** True for failures that mean the store could not be reached or did not answer in time. */
+  public static boolean isUnavailable(Throwable failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       if (cause instanceof java.util.concurrent.TimeoutException || cause instanceof java.io.IOException
           || cause instanceof io.vertx.core.VertxException

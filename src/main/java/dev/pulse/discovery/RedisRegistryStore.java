@@ -75,7 +75,9 @@ public final class RedisRegistryStore implements RegistryStore {
           Instance replaced = reply.get(4) == null ? null : new Instance(id, group,
               reply.get(4).toLong(), reply.get(5).toLong(), metaOrEmpty(reply.get(6)));
           HeartbeatResult result = new HeartbeatResult(instance, created, replaced);
-          return created ? index(group, now).map(result) : Future.succeededFuture(result);
+          // Best effort: the instance is stored whatever becomes of this write (the index may live
+          // on a shard that is down); the next renewals write it again.
+          return created ? index(group, now).otherwiseEmpty().map(result) : Future.succeededFuture(result);
         });
     // A failed refresh is retried by the next heartbeat (lastIndexed is only set on success).
     return Future.all(beat, refresh.otherwiseEmpty()).map(both -> beat.result());
@@ -178,14 +180,17 @@ public final class RedisRegistryStore implements RegistryStore {
           for (String group : due) {
             sweeps.add(sweepGroup(group, cutoff, share, now));
           }
-          return Future.all(sweeps).map(all -> {
+          // A group whose shard fails is left for the next sweep; the others' expiries are reported.
+          return Future.join(sweeps).transform(all -> {
             List<Instance> expired = new ArrayList<>();
             boolean more = due.size() >= max;
             for (Future<List<Instance>> sweep : sweeps) {
-              expired.addAll(sweep.result());
-              more |= sweep.result().size() >= share;
+              if (sweep.succeeded()) {
+                expired.addAll(sweep.result());
+                more |= sweep.result().size() >= share;
+              }
             }
-            return new Expired<>(expired, more);
+            return Future.succeededFuture(new Expired<>(expired, more));
           });
         });
   }
@@ -200,7 +205,8 @@ public final class RedisRegistryStore implements RegistryStore {
               ? dueGroups.reschedule(group, oldest.toLong() + ttlMs)
               : dueGroups.forget(group, now, () -> redis.send(Request.cmd(Command.ZCARD)
                   .arg(keys.groupBeats(group))).map(size -> size.toLong() == 0));
-          return reschedule.map(expired);
+          // The instances are gone whatever becomes of the index write: report them.
+          return reschedule.otherwiseEmpty().map(expired);
         });
   }
 

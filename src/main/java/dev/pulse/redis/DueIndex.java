@@ -76,14 +76,19 @@ public final class DueIndex {
     for (String key : buckets) {
       replies.add(redis.send(query.apply(key)));
     }
-    return Future.all(replies).map(all -> {
+    // A bucket whose shard fails is skipped, not a reason to fail the others; only when every
+    // bucket fails does the call fail.
+    return Future.join(replies).transform(all -> {
       List<String> members = new ArrayList<>();
       for (Future<Response> reply : replies) {
-        for (Response member : reply.result()) {
-          members.add(member.toString());
+        if (reply.succeeded()) {
+          for (Response member : reply.result()) {
+            members.add(member.toString());
+          }
         }
       }
-      return members;
+      return replies.stream().anyMatch(Future::succeeded) ? Future.succeededFuture(members)
+          : Future.failedFuture(replies.get(0).cause());
     });
   }
 }

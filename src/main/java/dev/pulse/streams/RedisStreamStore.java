@@ -39,6 +39,11 @@ public final class RedisStreamStore implements StreamStore {
   private final long leaseMs;
   private final int defaultLimit;
 
+  /**
+   * {@code clock} null (production) makes the scripts read the time of the Redis server that holds
+   * the user, so every node judges a user's leases by one clock however far the nodes' clocks
+   * drift; tests pass a manual clock instead.
+   */
   public RedisStreamStore(Redis redis, RedisKeys keys, Clock clock, long leaseMs, int defaultLimit) {
     this.redis = redis;
     this.keys = keys;
@@ -48,6 +53,16 @@ public final class RedisStreamStore implements StreamStore {
     this.defaultLimit = defaultLimit;
   }
 
+  /** The time to pass to a script: the test clock, or '' for the Redis server's own. */
+  private String scriptNow() {
+    return clock == null ? "" : Long.toString(clock.millis());
+  }
+
+  /** This node's idea of now, for the due index only (being early or late there only moves a sweep). */
+  private long nodeNow() {
+    return clock == null ? System.currentTimeMillis() : clock.millis();
+  }
+
   @Override
   public Future<Void> start() {
     return redis.send(Request.cmd(Command.PING)).mapEmpty();
@@ -55,11 +70,8 @@ public final class RedisStreamStore implements StreamStore {
 
   @Override
   public Future<Admission> acquire(String userId, String streamId, String contentId, String deviceId) {
-    long now = clock.millis();
-    long expiresAt = now + leaseMs;
-    String data = new JsonObject().put("contentId", contentId).put("deviceId", deviceId)
-        .put("startedAt", now).encode();
-    return ACQUIRE.run(redis, userKeys(userId), List.of(streamId, Long.toString(now), Long.toString(expiresAt),
+    String data = new JsonObject().put("contentId", contentId).put("deviceId", deviceId).encode();
+    return ACQUIRE.run(redis, userKeys(userId), List.of(streamId, scriptNow(), Long.toString(leaseMs),
             Integer.toString(defaultLimit), data))
         .compose(reply -> {
           Admission.Outcome outcome = Admission.Outcome.valueOf(reply.get(0).toString());
@@ -70,33 +82,35 @@ public final class RedisStreamStore implements StreamStore {
           Lease lease = outcome == Admission.Outcome.REFUSED ? null
               : active.stream().filter(l -> l.streamId().equals(streamId)).findFirst().orElseThrow();
           Admission admission = new Admission(outcome, lease, reply.get(1).toInteger(), active, expired, false);
-          // The user may now have a lease that expires before any other: make the user due by then.
-          return outcome == Admission.Outcome.REFUSED ? Future.succeededFuture(admission)
-              : dueUsers.dueBy(userId, expiresAt).map(admission);
+          if (lease == null) {
+            return Future.succeededFuture(admission);
+          }
+          // Best effort: the lease is stored whatever becomes of this write (another shard may be
+          // down), and renewals write it again.
+          return dueUsers.dueBy(userId, lease.expiresAt()).otherwiseEmpty().map(admission);
         });
   }
 
   @Override
   public Future<Lease> renew(String userId, String streamId) {
-    long now = clock.millis();
-    long expiresAt = now + leaseMs;
     // The due-index write travels with the renewal, so a user whose entry was lost is indexed again.
-    Future<Void> index = dueUsers.dueBy(userId, expiresAt).otherwiseEmpty();
+    Future<Void> index = dueUsers.dueBy(userId, nodeNow() + leaseMs).otherwiseEmpty();
     Future<Lease> renewed = RENEW.run(redis, userKeys(userId).subList(0, 2),
-            List.of(streamId, Long.toString(now), Long.toString(expiresAt)))
-        .map(data -> data == null ? null : lease(userId, streamId, expiresAt, data.toString()));
+            List.of(streamId, scriptNow(), Long.toString(leaseMs)))
+        .map(reply -> reply == null ? null
+            : lease(userId, streamId, reply.get(0).toLong(), reply.get(1).toString()));
     return Future.all(renewed, index).map(both -> renewed.result());
   }
 
   @Override
   public Future<Boolean> release(String userId, String streamId) {
-    return RELEASE.run(redis, userKeys(userId).subList(0, 2), List.of(streamId, Long.toString(clock.millis())))
+    return RELEASE.run(redis, userKeys(userId).subList(0, 2), List.of(streamId, scriptNow()))
         .map(reply -> reply.toInteger() == 1);
   }
 
   @Override
   public Future<UserStreams> streams(String userId) {
-    return LIST.run(redis, userKeys(userId), List.of(Long.toString(clock.millis())))
+    return LIST.run(redis, userKeys(userId), List.of(scriptNow()))
         .map(reply -> {
           List<Lease> active = leases(userId, reply, 1, (reply.size() - 1) / 3);
           return new UserStreams(userId, reply.get(0) == null ? defaultLimit : reply.get(0).toInteger(),
@@ -121,30 +135,35 @@ public final class RedisStreamStore implements StreamStore {
         : new StreamLimit(userId, limit, true));
   }
 
-  /** Sweeps at most {@code max} due users, each for its share of {@code max} leases. */
+  /**
+   * Sweeps at most {@code max} due users, each for its share of {@code max} leases. A user whose
+   * shard fails is left for the next sweep; the others' expiries are still reported.
+   */
   @Override
   public Future<Expired<Lease>> expire(int max) {
-    long now = clock.millis();
+    long now = nodeNow();
     return dueUsers.due(now, max).compose(due -> {
       int share = Math.max(1, max / Math.max(1, due.size()));
       List<Future<List<Lease>>> sweeps = new ArrayList<>(due.size());
       for (String userId : due) {
         sweeps.add(sweepUser(userId, now, share));
       }
-      return Future.all(sweeps).map(all -> {
+      return Future.join(sweeps).transform(all -> {
         List<Lease> expired = new ArrayList<>();
         boolean more = due.size() >= max;
         for (Future<List<Lease>> sweep : sweeps) {
-          expired.addAll(sweep.result());
-          more |= sweep.result().size() >= share;
+          if (sweep.succeeded()) {
+            expired.addAll(sweep.result());
+            more |= sweep.result().size() >= share;
+          }
         }
-        return new Expired<>(expired, more);
+        return Future.succeededFuture(new Expired<>(expired, more));
       });
     });
   }
 
   private Future<List<Lease>> sweepUser(String userId, long now, int max) {
-    return SWEEP.run(redis, userKeys(userId).subList(0, 2), List.of(Long.toString(now), Integer.toString(max)))
+    return SWEEP.run(redis, userKeys(userId).subList(0, 2), List.of(scriptNow(), Integer.toString(max)))
         .compose(reply -> {
           List<Lease> expired = leases(userId, reply, 1, (reply.size() - 1) / 3);
           Response next = reply.get(0);
@@ -152,7 +171,8 @@ public final class RedisStreamStore implements StreamStore {
               ? dueUsers.reschedule(userId, next.toLong())
               : dueUsers.forget(userId, now, () -> redis.send(Request.cmd(Command.ZCARD)
                   .arg(keys.userLeases(userId))).map(size -> size.toLong() == 0));
-          return reschedule.map(expired);
+          // The leases are gone whatever becomes of the index write: report them.
+          return reschedule.otherwiseEmpty().map(expired);
         });
   }
 
@@ -176,9 +196,11 @@ public final class RedisStreamStore implements StreamStore {
     return leases;
   }
 
+  /** A lease from its data, {@code "<startedAt>|{\"contentId\",\"deviceId\"}"}. */
   private static Lease lease(String userId, String streamId, long expiresAt, String data) {
-    JsonObject fields = new JsonObject(data);
+    int bar = data.indexOf('|');
+    JsonObject fields = new JsonObject(data.substring(bar + 1));
     return new Lease(userId, streamId, fields.getString("contentId"), fields.getString("deviceId"),
-        fields.getLong("startedAt", 0L), expiresAt);
+        Long.parseLong(data.substring(0, bar)), expiresAt);
   }
 }

@@ -43,7 +43,7 @@ public final class StreamLimitVerticle extends VerticleBase {
     config = PulseConfig.from(config());
     clock = Clock.systemUTC();
     store = config.redisStore()
-        ? new RedisStreamStore(RedisClients.create(vertx, config), new RedisKeys(config.redisKeyPrefix()), clock,
+        ? new RedisStreamStore(RedisClients.create(vertx, config), new RedisKeys(config.redisKeyPrefix()), null,
             config.streamLeaseMs(), config.streamLimit())
         : new MemoryStreamStore(clock, config.streamLeaseMs(), config.streamLimit());
     EventBus bus = vertx.eventBus();
@@ -73,7 +73,7 @@ public final class StreamLimitVerticle extends VerticleBase {
           message.reply(admission);
         })
         .onFailure(failure -> {
-          if (config.streamFailOpen()) {
+          if (config.streamFailOpen() && Replies.isUnavailable(failure)) {
             LOG.warn("stream store failed, admitting unchecked (fail-open) user={} stream={}: {}",
                 request.userId(), request.streamId(), failure.getMessage());
             message.reply(unchecked(request));
