@@ -13,6 +13,9 @@ public final class Addresses {
   /** Published once per expired instance, body {@link dev.pulse.discovery.Instance}. */
   public static final String DISCOVERY_INSTANCE_EXPIRED = "discovery.instance-expired";
 
+  /** Published when an instance is deregistered, body {@link dev.pulse.discovery.Discovery.InstanceKey}. */
+  public static final String DISCOVERY_INSTANCE_DEREGISTERED = "discovery.instance-deregistered";
+
   /** Published when an instance's health status changes, body {@link dev.pulse.discovery.StatusChange}. */
   public static final String DISCOVERY_STATUS_CHANGED = "discovery.status-changed";
 

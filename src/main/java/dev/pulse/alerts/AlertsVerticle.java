@@ -4,11 +4,13 @@ import static dev.pulse.Addresses.ALERTS_GET;
 import static dev.pulse.Addresses.ALERTS_INGEST;
 import static dev.pulse.Addresses.ALERTS_LIST;
 import static dev.pulse.Addresses.ALERTS_STATS;
+import static dev.pulse.Addresses.DISCOVERY_INSTANCE_DEREGISTERED;
 import static dev.pulse.Addresses.DISCOVERY_INSTANCE_EXPIRED;
 import static dev.pulse.Addresses.DISCOVERY_STATUS_CHANGED;
 
 import dev.pulse.Replies;
 import dev.pulse.config.PulseConfig;
+import dev.pulse.discovery.Discovery;
 import dev.pulse.discovery.Instance;
 import dev.pulse.discovery.StatusChange;
 import dev.pulse.redis.RedisClients;
@@ -30,7 +32,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Owns the alerts: ingests emitter events, answers queries and statistics, and raises Pulse's own
  * alerts: an instance that turns {@code unhealthy} opens an alert (service = its group, no
- * responder), which is acknowledged and resolved when the instance is healthy again or removed.
+ * responder), which is acknowledged and resolved when the instance is healthy again, expires or
+ * is deregistered.
  */
 public final class AlertsVerticle extends VerticleBase {
 
@@ -48,7 +51,7 @@ public final class AlertsVerticle extends VerticleBase {
   public Future<?> start() {
     PulseConfig config = PulseConfig.from(config());
     store = config.redisStore()
-        ? new RedisAlertStore(RedisClients.create(vertx, config), new RedisKeys(config.redisKeyPrefix()))
+        ? new RedisAlertStore(vertx, RedisClients.create(vertx, config), new RedisKeys(config.redisKeyPrefix()))
         : new MemoryAlertStore();
     EventBus bus = vertx.eventBus();
     return Future.all(List.of(
@@ -60,7 +63,8 @@ public final class AlertsVerticle extends VerticleBase {
         bus.<AlertQuery>consumer(ALERTS_LIST, m -> Replies.reply(m, store.list(m.body()), STORE)).completion(),
         bus.<AlertQuery>consumer(ALERTS_STATS, m -> Replies.reply(m, store.stats(m.body()), STORE)).completion(),
         bus.<StatusChange>consumer(DISCOVERY_STATUS_CHANGED, this::statusChanged).completion(),
-        bus.<Instance>consumer(DISCOVERY_INSTANCE_EXPIRED, this::instanceExpired).completion()));
+        bus.<Instance>consumer(DISCOVERY_INSTANCE_EXPIRED, this::instanceExpired).completion(),
+        bus.<Discovery.InstanceKey>consumer(DISCOVERY_INSTANCE_DEREGISTERED, this::instanceDeregistered).completion()));
   }
 
   @Override
@@ -86,6 +90,11 @@ public final class AlertsVerticle extends VerticleBase {
   private void instanceExpired(Message<Instance> message) {
     Instance instance = message.body();
     inTurn(instance.group(), instance.id(), () -> resolve(instance.group(), instance.id()));
+  }
+
+  private void instanceDeregistered(Message<Discovery.InstanceKey> message) {
+    Discovery.InstanceKey key = message.body();
+    inTurn(key.group(), key.id(), () -> resolve(key.group(), key.id()));
   }
 
   /**

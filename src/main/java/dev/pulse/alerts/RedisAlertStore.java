@@ -4,11 +4,16 @@ import dev.pulse.Page;
 import dev.pulse.redis.LuaScript;
 import dev.pulse.redis.RedisKeys;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.List;
 import java.util.Objects;
 
@@ -26,10 +31,14 @@ public final class RedisAlertStore implements AlertStore {
   private static final int MAX_ATTEMPTS = 50;
   private static final int SCAN_BATCH = 500;
 
+  private final Vertx vertx;
   private final Redis redis;
   private final RedisKeys keys;
+  /** The last pending ingestion per alert on this node (event-loop confined). */
+  private final Map<String, Future<Alert>> pending = new HashMap<>();
 
-  public RedisAlertStore(Redis redis, RedisKeys keys) {
+  public RedisAlertStore(Vertx vertx, Redis redis, RedisKeys keys) {
+    this.vertx = vertx;
     this.redis = redis;
     this.keys = keys;
   }
@@ -39,9 +48,18 @@ public final class RedisAlertStore implements AlertStore {
     return redis.send(Request.cmd(Command.PING)).mapEmpty();
   }
 
+  /**
+   * Events for one alert are applied one after the other on this node, so compare-and-set
+   * conflicts only arise between nodes; those are retried after a short random pause.
+   */
   @Override
   public Future<Alert> ingest(AlertEvent event) {
-    return attempt(event, 1);
+    String alertId = event.alertId();
+    Future<Alert> previous = pending.get(alertId);
+    Future<Alert> next = previous == null ? attempt(event, 1) : previous.transform(done -> attempt(event, 1));
+    pending.put(alertId, next);
+    next.onComplete(done -> pending.remove(alertId, next));
+    return next;
   }
 
   private Future<Alert> attempt(AlertEvent event, int attempt) {
@@ -65,7 +83,9 @@ public final class RedisAlertStore implements AlertStore {
               return Future.failedFuture(new IllegalStateException(
                   "alert " + event.alertId() + " kept changing; gave up after " + attempt + " attempts"));
             }
-            return attempt(event, attempt + 1);
+            Promise<Void> pause = Promise.promise();
+            vertx.setTimer(1 + ThreadLocalRandom.current().nextInt(2 * attempt), id -> pause.complete());
+            return pause.future().compose(paused -> attempt(event, attempt + 1));
           });
         });
   }

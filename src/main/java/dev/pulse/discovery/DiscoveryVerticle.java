@@ -5,6 +5,7 @@ import static dev.pulse.Addresses.DISCOVERY_EXPIRE;
 import static dev.pulse.Addresses.DISCOVERY_GROUPS;
 import static dev.pulse.Addresses.DISCOVERY_HEARTBEAT;
 import static dev.pulse.Addresses.DISCOVERY_INSTANCE;
+import static dev.pulse.Addresses.DISCOVERY_INSTANCE_DEREGISTERED;
 import static dev.pulse.Addresses.DISCOVERY_INSTANCES;
 import static dev.pulse.Addresses.DISCOVERY_INSTANCE_EXPIRED;
 
@@ -74,7 +75,13 @@ public final class DiscoveryVerticle extends VerticleBase {
 
   private void deregister(Message<Discovery.InstanceKey> message) {
     Discovery.InstanceKey key = message.body();
-    replyIfFound(message, store.deregister(key.group(), key.id()).map(removed -> removed ? removed : null));
+    replyIfFound(message, store.deregister(key.group(), key.id()).map(removed -> {
+      if (!removed) {
+        return null;
+      }
+      vertx.eventBus().publish(DISCOVERY_INSTANCE_DEREGISTERED, key);
+      return removed;
+    }));
   }
 
   private void instance(Message<Discovery.InstanceKey> message) {

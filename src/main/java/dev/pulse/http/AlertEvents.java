@@ -30,10 +30,22 @@ final class AlertEvents {
     String alertId = Ids.require(prefix + "alertId", requiredText(alert, "alertId", prefix));
     String name = optionalText(alert, "name", prefix);
     AlertStatus status = status(alert.get("status"), prefix + "status");
+    Timestamp triggeredOn = timestamp(alert, "triggeredOn", prefix, true);
+    Timestamp acknowledgedOn = notBefore(timestamp(alert, "acknowledgedOn", prefix, false), triggeredOn,
+        prefix + "acknowledgedOn");
+    Timestamp resolvedOn = notBefore(timestamp(alert, "resolvedOn", prefix, false), triggeredOn, prefix + "resolvedOn");
     return new AlertEvent(type, alertId, name, status,
         party(alert, "responder", "userId", prefix), party(alert, "service", "serviceId", prefix),
-        timestamp(alert, "triggeredOn", prefix, true), timestamp(alert, "acknowledgedOn", prefix, false),
-        timestamp(alert, "resolvedOn", prefix, false));
+        triggeredOn, acknowledgedOn, resolvedOn);
+  }
+
+  /** An acknowledgement or resolution before the trigger would make a negative duration: a 400. */
+  private static Timestamp notBefore(Timestamp timestamp, Timestamp triggeredOn, String field) {
+    if (timestamp != null && timestamp.epochMillis() < triggeredOn.epochMillis()) {
+      throw ProblemException.badRequest("INVALID_FIELD", field,
+          field + " (" + timestamp.text() + ") is before triggeredOn (" + triggeredOn.text() + ")");
+    }
+    return timestamp;
   }
 
   private static AlertEvent.Type type(JsonNode node, String field) {
@@ -80,8 +92,8 @@ final class AlertEvents {
     }
     Timestamp parsed = node.isTextual() ? Timestamp.parse(node.textValue()) : null;
     if (parsed == null) {
-      throw invalid(prefix + field, field + " must be an ISO-8601 date-time with a zone, e.g. 2026-11-22T16:15:57.694Z",
-          node);
+      throw invalid(prefix + field, field + " must be an ISO-8601 date-time with a zone between the years 1970 and "
+          + "9999, e.g. 2026-11-22T16:15:57.694Z", node);
     }
     return parsed;
   }

@@ -1,6 +1,7 @@
 package dev.pulse.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pulse.DomainFailure;
 import dev.pulse.OrderKey;
 import dev.pulse.alerts.Alert;
 import dev.pulse.alerts.AlertEvent;
@@ -9,6 +10,7 @@ import dev.pulse.alerts.AlertStatus;
 import dev.pulse.alerts.AlertsClient;
 import dev.pulse.alerts.Timestamp;
 import io.vertx.core.Future;
+import io.vertx.core.eventbus.ReplyException;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
@@ -26,6 +28,8 @@ public final class AlertRoutes {
 
   /** The emitter may send large batches; one request body may be up to 1 MiB. */
   static final int MAX_EVENTS_BODY_BYTES = 1024 * 1024;
+  /** Events of one batch ingested at once. */
+  static final int BATCH_CHUNK = 32;
 
   private final AlertsClient alerts;
 
@@ -49,11 +53,25 @@ public final class AlertRoutes {
           .onFailure(ctx::fail);
       return;
     }
-    List<Future<Object>> results = new ArrayList<>(body.size());
-    for (int i = 0; i < body.size(); i++) {
-      results.add(ingestOne(body.get(i), i));
+    ingestBatch(body, 0, new ArrayList<>(body.size()))
+        .onSuccess(results -> Responses.json(ctx, 200, results))
+        .onFailure(ctx::fail);
+  }
+
+  /** Ingests a batch {@link #BATCH_CHUNK} events at a time, so one large batch cannot flood the store. */
+  private Future<List<Object>> ingestBatch(JsonNode events, int from, List<Object> results) {
+    if (from >= events.size()) {
+      return Future.succeededFuture(results);
     }
-    Future.join(results).onComplete(all -> Responses.json(ctx, 200, results.stream().map(Future::result).toList()));
+    int to = Math.min(from + BATCH_CHUNK, events.size());
+    List<Future<Object>> chunk = new ArrayList<>(to - from);
+    for (int i = from; i < to; i++) {
+      chunk.add(ingestOne(events.get(i), i));
+    }
+    return Future.join(chunk).transform(done -> {
+      chunk.forEach(result -> results.add(result.result()));
+      return ingestBatch(events, to, results);
+    });
   }
 
   /** One event of a batch: its result, never a failure, so one bad event does not stop the others. */
@@ -66,7 +84,12 @@ public final class AlertRoutes {
     }
     return alerts.ingest(event)
         .<Object>map(alert -> result(index, 200, AlertView.of(alert), null, null, null))
-        .otherwise(failure -> result(index, 503, null, "STORE_UNAVAILABLE", null, failure.getMessage()));
+        .otherwise(failure -> {
+          DomainFailure refusal = failure instanceof ReplyException reply ? DomainFailure.from(reply)
+              : new DomainFailure(500, "INTERNAL_ERROR", failure.getMessage());
+          return result(index, refusal.status(), null, refusal.code() == null ? "INTERNAL_ERROR" : refusal.code(),
+              null, refusal.detail());
+        });
   }
 
   private static Map<String, Object> result(int index, int status, AlertView alert, String code, String field,
@@ -136,8 +159,8 @@ public final class AlertRoutes {
     }
     Timestamp parsed = Timestamp.parse(value);
     if (parsed == null) {
-      throw ProblemException.badRequest("INVALID_QUERY", param,
-          param + " must be an ISO-8601 date-time with a zone, e.g. 2026-11-22T16:15:57.694Z, got '" + value + "'");
+      throw ProblemException.badRequest("INVALID_QUERY", param, param + " must be an ISO-8601 date-time with a "
+          + "zone between the years 1970 and 9999, e.g. 2026-11-22T16:15:57.694Z, got '" + value + "'");
     }
     return parsed.epochMillis();
   }

@@ -227,6 +227,7 @@ abstract class AlertStoreContract {
     events.forEach(e -> store.ingest(e).await());
 
     List<AlertQuery> queries = List.of(
+        AlertQuery.all(),
         byService("checkout"), byService("search"), byService("other"),
         new AlertQuery(null, null, null, Set.of(AlertStatus.RESOLVED), null, null, null, 0),
         new AlertQuery("CPU high " + tag, null, null, Set.of(), null, null, null, 0),
@@ -235,6 +236,7 @@ abstract class AlertStoreContract {
             null, null, 0),
         new AlertQuery("CPU high " + tag, null, null, Set.of(), T0, T0 + 43_200_000, null, 0));
     List<Predicate<Truth>> expected = List.of(
+        t -> true,
         t -> t.service.equals("checkout"), t -> t.service.equals("search"), t -> false,
         t -> t.status() == AlertStatus.RESOLVED, t -> true,
         t -> t.service.equals("checkout") && t.responder.equals(ANN),
@@ -298,6 +300,33 @@ abstract class AlertStoreContract {
     assertThat(stats.total()).isEqualTo(1);
     assertThat(stats.byStatus().get("RESOLVED")).isEqualTo(1);
     assertThat(stats.timeToResolve().count()).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("many concurrent events for one alert, each with another name, are all applied")
+  void contendedAlert() {
+    String id = UUID.randomUUID().toString();
+    List<Future<Alert>> all = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      all.add(store.ingest(new AlertEvent(AlertEvent.Type.ALERT_CHANGED, id, "name " + i, AlertStatus.TRIGGERED, ANN,
+          new AlertEvent.Party("s", "checkout-" + tag), at(T0), null, null)));
+    }
+    Future.join(all).await();
+
+    assertThat(all).allMatch(Future::succeeded);
+    assertThat(store.get(id).await().name()).startsWith("name ");
+    assertThat(store.stats(byService("checkout")).await().total()).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("of two events of equal rank the later one wins, also when an older one is delivered again")
+  void equalRankLastWriterWins() {
+    String id = UUID.randomUUID().toString();
+    AlertEvent ann = event(AlertEvent.Type.ALERT_CHANGED, id, AlertStatus.ACKNOWLEDGED, "checkout", ANN, T0, 1000, -1);
+    AlertEvent bob = event(AlertEvent.Type.ALERT_CHANGED, id, AlertStatus.ACKNOWLEDGED, "checkout", BOB, T0, 1000, -1);
+
+    assertThat(ingest(ann, bob).responder()).isEqualTo(BOB);
+    assertThat(ingest(ann).responder()).as("a redelivered older event is applied like a new one").isEqualTo(ANN);
   }
 
   static List<String> ids(Page<Alert> page) {

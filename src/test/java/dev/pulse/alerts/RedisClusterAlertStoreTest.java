@@ -27,6 +27,6 @@ class RedisClusterAlertStoreTest extends AlertStoreContract {
     RedisOptions options = new RedisOptions().setType(RedisClientType.CLUSTER).setMaxPoolSize(8)
         .setMaxPoolWaiting(1000).setMaxWaitingHandlers(1000);
     cluster.endpoints().forEach(options::addConnectionString);
-    return new RedisAlertStore(Redis.createClient(vertx, options), new RedisKeys("test-" + UUID.randomUUID()));
+    return new RedisAlertStore(vertx, Redis.createClient(vertx, options), new RedisKeys("test-" + UUID.randomUUID()));
   }
 }

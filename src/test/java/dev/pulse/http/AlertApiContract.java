@@ -128,7 +128,11 @@ abstract class AlertApiContract extends NodeContract {
       "unknown status             | ALERT:{\"status\":\"OPEN\"}                               | INVALID_FIELD | alert.status",
       "name a number              | ALERT:{\"name\":42}                                       | INVALID_FIELD | alert.name",
       "responder a string         | ALERT:{\"responder\":\"Ann\"}                             | INVALID_FIELD | alert.responder",
-      "service name a number      | ALERT:{\"service\":{\"name\":1}}                          | INVALID_FIELD | alert.service.name"})
+      "service name a number      | ALERT:{\"service\":{\"name\":1}}                          | INVALID_FIELD | alert.service.name",
+      "year beyond 9999           | ALERT:{\"triggeredOn\":\"+999999999-12-31T23:59:59.999Z\"} | INVALID_FIELD | alert.triggeredOn",
+      "before 1970                | ALERT:{\"triggeredOn\":\"1969-12-31T23:59:59.999Z\"}      | INVALID_FIELD | alert.triggeredOn",
+      "acknowledged before trigger| ALERT:{\"acknowledgedOn\":\"2026-11-22T16:15:57.693Z\"}   | INVALID_FIELD | alert.acknowledgedOn",
+      "resolved before trigger    | ALERT:{\"resolvedOn\":\"2025-11-22T16:15:57.694Z\"}       | INVALID_FIELD | alert.resolvedOn"})
   @DisplayName("a bad event is a 400 naming the field, and nothing is stored")
   void badEvents(String label, String body, String code, String field) {
     String id = UUID.randomUUID().toString();
@@ -138,6 +142,27 @@ abstract class AlertApiContract extends NodeContract {
 
     assertProblem(post(sent), 400, code, field);
     assertProblem(get("/alerts/" + id), 404, "ALERT_NOT_FOUND", null);
+  }
+
+  @Test
+  @DisplayName("a batch of 3 000 events, 1 000 alerts with three events each, is applied in full")
+  void largeBatch() {
+    JsonArray batch = new JsonArray();
+    for (int i = 0; i < 1000; i++) {
+      String id = "big-" + i + "-" + tag;
+      JsonObject service = new JsonObject().put("service", new JsonObject().put("name", "big " + tag));
+      batch.add(event("ALERT_CREATED", id, "TRIGGERED", service.copy()));
+      batch.add(event("ALERT_CHANGED", id, "ACKNOWLEDGED", service.copy().put("acknowledgedOn", "2026-11-22T16:16:57.694Z")));
+      batch.add(event("ALERT_CHANGED", id, "RESOLVED", service.copy().put("acknowledgedOn", "2026-11-22T16:16:57.694Z")
+          .put("resolvedOn", "2026-11-22T16:17:57.694Z")));
+    }
+
+    JsonArray results = post(batch).bodyAsJsonArray();
+
+    assertThat(results).hasSize(3000).allMatch(r -> ((JsonObject) r).getInteger("status") == 200);
+    JsonObject stats = get("/alerts/stats?service.name=" + q("big " + tag)).bodyAsJsonObject();
+    assertThat(stats.getInteger("total")).isEqualTo(1000);
+    assertThat(stats.getJsonObject("byStatus").getInteger("RESOLVED")).isEqualTo(1000);
   }
 
   @Test
@@ -176,6 +201,7 @@ abstract class AlertApiContract extends NodeContract {
     assertThat(get("/alerts?service.name=nothing-" + tag).bodyAsJsonArray()).isEmpty();
     assertProblem(get("/alerts?status=OPEN"), 400, "INVALID_QUERY", "status");
     assertProblem(get("/alerts?since=yesterday"), 400, "INVALID_QUERY", "since");
+    assertProblem(get("/alerts?until=%2B999999999-12-31T23:59:59.999Z"), 400, "INVALID_QUERY", "until");
     assertProblem(get("/alerts/stats?until=2026-11-22"), 400, "INVALID_QUERY", "until");
     assertProblem(get("/alerts?limit=0"), 400, "INVALID_QUERY", "limit");
     assertProblem(get("/alerts/nope-" + tag), 404, "ALERT_NOT_FOUND", null);
@@ -206,7 +232,7 @@ abstract class AlertApiContract extends NodeContract {
   }
 
   @Test
-  @DisplayName("an instance turning unhealthy raises one alert, resolved when it is healthy again or removed")
+  @DisplayName("an instance turning unhealthy raises one alert, resolved when it is healthy again, expires or is deregistered")
   void ownAlerts() {
     String group = "web-" + tag;
     String name = "Instance i-1 of service " + group + " is unhealthy";
@@ -237,8 +263,17 @@ abstract class AlertApiContract extends NodeContract {
     Eventually.poll(vertx, 5000, "second alert raised", () -> client.get(byName + "&status=TRIGGERED").send()
         .map(r -> r.bodyAsJsonArray().size() == 1)).await();
     vertx.eventBus().publish(Addresses.DISCOVERY_INSTANCE_EXPIRED, new Instance("i-1", group, 1, 2, "{}"));
-    Eventually.poll(vertx, 5000, "alert resolved on removal", () -> client.get(byName + "&status=RESOLVED").send()
+    Eventually.poll(vertx, 5000, "alert resolved on expiry", () -> client.get(byName + "&status=RESOLVED").send()
         .map(r -> r.bodyAsJsonArray().size() == 2)).await();
+
+    vertx.eventBus().publish(Addresses.DISCOVERY_STATUS_CHANGED,
+        new StatusChange(group, "i-1", "healthy", "unhealthy", "timeout"));
+    Eventually.poll(vertx, 5000, "third alert raised", () -> client.get(byName + "&status=TRIGGERED").send()
+        .map(r -> r.bodyAsJsonArray().size() == 1)).await();
+    send(HttpMethod.POST, "/" + group + "/i-1", null);
+    assertThat(send(HttpMethod.DELETE, "/" + group + "/i-1", null).statusCode()).isEqualTo(204);
+    Eventually.poll(vertx, 5000, "alert resolved on deregistration", () -> client.get(byName + "&status=RESOLVED")
+        .send().map(r -> r.bodyAsJsonArray().size() == 3)).await();
   }
 
   @Test

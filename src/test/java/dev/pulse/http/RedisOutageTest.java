@@ -92,7 +92,11 @@ class RedisOutageTest {
 
     redis.freeze();
 
+    long began = System.nanoTime();
     assertProblem(start(client, "during"), 503, "STORE_UNAVAILABLE", null);
+    long tookMs = (System.nanoTime() - began) / 1_000_000;
+    // A bound against hanging, not a speed test: a start makes two Redis calls of 500 ms at most.
+    assertThat(tookMs).as("answered within the Redis timeouts, ms").isLessThan(5_000);
     assertProblem(send(client, HttpMethod.POST, "/web/i-1", null), 503, "STORE_UNAVAILABLE", null);
     redis.thaw();
   }
