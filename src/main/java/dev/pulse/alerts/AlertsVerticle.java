@@ -55,9 +55,7 @@ public final class AlertsVerticle extends VerticleBase {
         : new MemoryAlertStore();
     EventBus bus = vertx.eventBus();
     return Future.all(List.of(
-        store.start().recover(failure -> Future.failedFuture(new IllegalStateException(
-            "alert store '" + config.store() + "' not ready (Redis "
-                + String.join(",", config.redisEndpoints()) + "): " + failure.getMessage(), failure))),
+        store.start().recover(RedisClients.notReady(STORE, config)),
         bus.<AlertEvent>consumer(ALERTS_INGEST, m -> Replies.reply(m, store.ingest(m.body()), STORE)).completion(),
         bus.<Alerts.AlertKey>consumer(ALERTS_GET, this::get).completion(),
         bus.<AlertQuery>consumer(ALERTS_LIST, m -> Replies.reply(m, store.list(m.body()), STORE)).completion(),

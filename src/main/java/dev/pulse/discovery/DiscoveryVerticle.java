@@ -45,9 +45,7 @@ public final class DiscoveryVerticle extends VerticleBase {
         : new MemoryRegistryStore(Clock.systemUTC(), config.heartbeatTtlMs());
     EventBus bus = vertx.eventBus();
     return Future.all(List.of(
-        store.start().recover(failure -> Future.failedFuture(new IllegalStateException(
-            "registry store '" + config.store() + "' not ready (Redis "
-                + String.join(",", config.redisEndpoints()) + "): " + failure.getMessage(), failure))),
+        store.start().recover(RedisClients.notReady(STORE, config)),
         bus.<Discovery.Heartbeat>consumer(DISCOVERY_HEARTBEAT, this::heartbeat).completion(),
         bus.<Discovery.InstanceKey>consumer(DISCOVERY_DEREGISTER, this::deregister).completion(),
         bus.<Discovery.InstanceKey>consumer(DISCOVERY_INSTANCE, this::instance).completion(),

@@ -48,9 +48,7 @@ public final class StreamLimitVerticle extends VerticleBase {
         : new MemoryStreamStore(clock, config.streamLeaseMs(), config.streamLimit());
     EventBus bus = vertx.eventBus();
     return Future.all(List.of(
-        store.start().recover(failure -> Future.failedFuture(new IllegalStateException(
-            "stream store '" + config.store() + "' not ready (Redis "
-                + String.join(",", config.redisEndpoints()) + "): " + failure.getMessage(), failure))),
+        store.start().recover(RedisClients.notReady(STORE, config)),
         bus.<Streams.Acquire>consumer(STREAMS_ACQUIRE, this::acquire).completion(),
         bus.<Streams.LeaseKey>consumer(STREAMS_RENEW, this::renew).completion(),
         bus.<Streams.LeaseKey>consumer(STREAMS_RELEASE, this::release).completion(),
