@@ -5,6 +5,7 @@ import dev.pulse.OrderKey;
 import dev.pulse.Page;
 import dev.pulse.redis.DueIndex;
 import dev.pulse.redis.LuaScript;
+import dev.pulse.redis.NameIndex;
 import dev.pulse.redis.RedisKeys;
 import io.vertx.core.Future;
 import io.vertx.redis.client.Command;
@@ -26,8 +27,8 @@ import java.util.List;
  */
 public final class RedisRegistryStore implements RegistryStore {
 
-  /** Group summaries requested concurrently while building {@code GET /}. */
-  private static final int SUMMARY_CHUNK = 100;
+  /** Group names read (and summarised concurrently) per step of {@code GET /}. */
+  private static final int NAMES_PAGE = 200;
 
   private static final LuaScript HEARTBEAT = LuaScript.load("heartbeat");
   private static final LuaScript DEREGISTER = LuaScript.load("deregister");
@@ -38,6 +39,7 @@ public final class RedisRegistryStore implements RegistryStore {
   private final Redis redis;
   private final RedisKeys keys;
   private final DueIndex dueGroups;
+  private final NameIndex groupNames;
   /** When this node last wrote each group's due-index entry (event-loop confined, pruned by sweeps). */
   private final Map<String, Long> lastIndexed = new HashMap<>();
   private final Clock clock;
@@ -47,6 +49,7 @@ public final class RedisRegistryStore implements RegistryStore {
     this.redis = redis;
     this.keys = keys;
     this.dueGroups = new DueIndex(redis, keys.groupsDue());
+    this.groupNames = new NameIndex(redis, keys.groupNames());
     this.clock = clock;
     this.ttlMs = ttlMs;
   }
@@ -88,9 +91,11 @@ public final class RedisRegistryStore implements RegistryStore {
     return at != null && at > now - ttlMs / 2;
   }
 
-  /** Makes the group due by the TTL from now at the latest, and remembers having done so. */
+  /** Lists the group and makes it due by the TTL from now at the latest; remembers having done so. */
   private Future<Void> index(String group, long now) {
-    return dueGroups.dueBy(group, now + ttlMs).onSuccess(done -> lastIndexed.put(group, now));
+    return Future.all(dueGroups.dueBy(group, now + ttlMs), groupNames.add(group))
+        .<Void>mapEmpty()
+        .onSuccess(done -> lastIndexed.put(group, now));
   }
 
   @Override
@@ -117,50 +122,38 @@ public final class RedisRegistryStore implements RegistryStore {
         .map(reply -> Page.slice(toInstances(group, reply, 0), Instance::orderKey, after, limit));
   }
 
+  /**
+   * Pages through the group names from {@code after}, summarising each page's groups, until
+   * {@code limit + 1} live groups are found (the extra one proves that a next page exists) or the
+   * names run out; groups whose instances all expired are skipped.
+   */
   @Override
   public Future<Page<GroupSummary>> groups(String after, int limit) {
-    String cutoff = cutoff();
-    return dueGroups.members()
-        .compose(groups -> {
-          List<String> candidates = new ArrayList<>(groups.size());
-          for (String group : groups) {
-            if (after == null || group.compareTo(after) > 0) {
-              candidates.add(group);
-            }
-          }
-          candidates.sort(null);
-          return summarise(candidates, 0, limit, cutoff, new ArrayList<>());
-        });
+    return collectGroups(after, limit, cutoff(), new ArrayList<>());
   }
 
-  /**
-   * Summarises candidates a chunk at a time until {@code limit + 1} live groups are found (the extra
-   * one proves that a next page exists) or the candidates run out.
-   */
-  private Future<Page<GroupSummary>> summarise(
-      List<String> candidates, int from, int limit, String cutoff, List<GroupSummary> found) {
-    if (from >= candidates.size() || (limit > 0 && found.size() > limit)) {
-      if (limit > 0 && found.size() > limit) {
-        List<GroupSummary> items = List.copyOf(found.subList(0, limit));
-        return Future.succeededFuture(new Page<>(items, items.get(limit - 1).group()));
+  private Future<Page<GroupSummary>> collectGroups(String after, int limit, String cutoff, List<GroupSummary> found) {
+    int fetch = limit == 0 ? NAMES_PAGE : Math.min(NAMES_PAGE, limit + 1 - found.size());
+    return groupNames.page(after, fetch).compose(names -> {
+      List<Future<Response>> replies = new ArrayList<>(names.size());
+      for (String group : names) {
+        replies.add(SUMMARY.run(redis, List.of(keys.groupBeats(group), keys.groupCreated(group)), List.of(cutoff)));
       }
-      return Future.succeededFuture(Page.all(found));
-    }
-    List<String> chunk = candidates.subList(from, Math.min(from + SUMMARY_CHUNK, candidates.size()));
-    List<Future<Response>> replies = new ArrayList<>(chunk.size());
-    for (String group : chunk) {
-      replies.add(SUMMARY.run(redis,
-          List.of(keys.groupBeats(group), keys.groupCreated(group)), List.of(cutoff)));
-    }
-    return Future.all(replies).compose(all -> {
-      for (int i = 0; i < chunk.size(); i++) {
-        Response summary = replies.get(i).result();
-        if (summary.size() == 3) {
-          found.add(new GroupSummary(chunk.get(i), summary.get(0).toInteger(),
-              summary.get(1).toLong(), summary.get(2).toLong()));
+      return Future.all(replies).compose(all -> {
+        for (int i = 0; i < names.size(); i++) {
+          Response summary = replies.get(i).result();
+          if (summary.size() == 3) {
+            found.add(new GroupSummary(names.get(i), summary.get(0).toInteger(),
+                summary.get(1).toLong(), summary.get(2).toLong()));
+          }
         }
-      }
-      return summarise(candidates, from + chunk.size(), limit, cutoff, found);
+        if (limit > 0 && found.size() > limit) {
+          List<GroupSummary> items = List.copyOf(found.subList(0, limit));
+          return Future.succeededFuture(new Page<>(items, items.get(limit - 1).group()));
+        }
+        return names.size() < fetch ? Future.succeededFuture(Page.all(found))
+            : collectGroups(names.get(names.size() - 1), limit, cutoff, found);
+      });
     });
   }
 
@@ -203,11 +196,21 @@ public final class RedisRegistryStore implements RegistryStore {
           Response oldest = reply.get(0);
           Future<Void> reschedule = oldest != null
               ? dueGroups.reschedule(group, oldest.toLong() + ttlMs)
-              : dueGroups.forget(group, now, () -> redis.send(Request.cmd(Command.ZCARD)
-                  .arg(keys.groupBeats(group))).map(size -> size.toLong() == 0));
+              : forgetEmptyGroup(group, now);
           // The instances are gone whatever becomes of the index write: report them.
           return reschedule.otherwiseEmpty().map(expired);
         });
+  }
+
+  /**
+   * Drops an emptied group from both indexes, then looks again: a registration that raced with the
+   * removal either re-added the group already (it writes the indexes after its script) or is seen
+   * here, and the group is put back. No group with live instances is ever forgotten.
+   */
+  private Future<Void> forgetEmptyGroup(String group, long now) {
+    return Future.all(dueGroups.remove(group), groupNames.remove(group))
+        .compose(removed -> redis.send(Request.cmd(Command.ZCARD).arg(keys.groupBeats(group))))
+        .compose(size -> size.toLong() == 0 ? Future.<Void>succeededFuture() : index(group, now));
   }
 
   @Override

@@ -51,9 +51,9 @@ public final class DueIndex {
         .map(due -> due.size() > max ? List.copyOf(due.subList(0, max)) : due);
   }
 
-  /** Every member, in no particular order. */
-  public Future<List<String>> members() {
-    return fromEveryBucket(key -> Request.cmd(Command.ZRANGE).arg(key).arg(0).arg(-1));
+  /** Drops {@code member} (see {@link #forget} for dropping an entity safely). */
+  public Future<Void> remove(String member) {
+    return redis.send(Request.cmd(Command.ZREM).arg(bucket(member)).arg(member)).mapEmpty();
   }
 
   /**

@@ -35,6 +35,11 @@ public final class RedisKeys {
     return prefix + ":hb:groups";
   }
 
+  /** Base name of the {@link NameIndex} of groups, in name order: what {@code GET /} pages through. */
+  public String groupNames() {
+    return prefix + ":hb:names";
+  }
+
   /** Sorted set: stream id → expiresAt (epoch ms) of each of the user's leases. */
   public String userLeases(String userId) {
     return prefix + ":st:{" + userId + "}:leases";

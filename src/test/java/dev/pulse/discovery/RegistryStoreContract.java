@@ -257,6 +257,29 @@ abstract class RegistryStoreContract {
   }
 
   @Test
+  @DisplayName("group pages skip groups whose instances all expired, one live group at a time")
+  void groupPagesSkipExpiredGroups() {
+    for (String suffix : List.of("a", "b", "c", "d", "e")) {
+      store.heartbeat(group + "-" + suffix, "x", null).await();
+    }
+    clock.advance(TTL / 2);
+    for (String suffix : List.of("a", "c", "e")) {
+      store.heartbeat(group + "-" + suffix, "x", null).await();
+    }
+    clock.advance(TTL / 2);
+
+    List<String> seen = new ArrayList<>();
+    String after = null;
+    do {
+      Page<GroupSummary> page = store.groups(after, 1).await();
+      page.items().forEach(summary -> seen.add(summary.group()));
+      after = page.nextKey();
+    } while (after != null);
+
+    assertThat(seen).containsExactly(group + "-a", group + "-c", group + "-e");
+  }
+
+  @Test
   @DisplayName("a large group pages through every live instance once, in order, skipping expired ones")
   void largeGroupPages() {
     for (int i = 0; i < 700; i++) {
