@@ -24,6 +24,12 @@ public final class Addresses {
   public static final String ALERTS_LIST = "alerts.list";
   public static final String ALERTS_STATS = "alerts.stats";
 
+  public static final String READINGS_INGEST = "readings.ingest";
+  public static final String READINGS_SUMMARY = "readings.summary";
+  public static final String READINGS_RANGE = "readings.range";
+  public static final String READINGS_DEVICES = "readings.devices";
+  public static final String READINGS_EXPIRE = "readings.expire";
+
   public static final String STREAMS_ACQUIRE = "streams.acquire";
   public static final String STREAMS_RENEW = "streams.renew";
   public static final String STREAMS_RELEASE = "streams.release";

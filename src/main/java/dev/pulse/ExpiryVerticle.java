@@ -11,7 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Asks each domain with leases (the registry, stream limits) to expire what is stale, every
+ * Asks each domain with something to expire (the registry, stream leases, readings past their
+ * retention window) to do so, every
  * {@code expiry.intervalMs}. The timer re-arms
  * itself after each sweep completes, so sweeps never overlap; a sweep that stopped at its batch
  * size is followed at once by the next. Safe on every node at the same time: expiry is idempotent.
@@ -21,7 +22,8 @@ public final class ExpiryVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(ExpiryVerticle.class);
 
   /** The domains swept, each by its own self-rescheduling timer. */
-  private static final List<String> SWEPT = List.of(Addresses.DISCOVERY_EXPIRE, Addresses.STREAMS_EXPIRE);
+  private static final List<String> SWEPT =
+      List.of(Addresses.DISCOVERY_EXPIRE, Addresses.STREAMS_EXPIRE, Addresses.READINGS_EXPIRE);
 
   private final Map<String, Long> timers = new HashMap<>();
   private long intervalMs;

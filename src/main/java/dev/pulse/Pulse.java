@@ -6,6 +6,8 @@ import dev.pulse.config.PulseConfig;
 import dev.pulse.discovery.Discovery;
 import dev.pulse.discovery.DiscoveryVerticle;
 import dev.pulse.http.HttpServerVerticle;
+import dev.pulse.readings.Readings;
+import dev.pulse.readings.ReadingsVerticle;
 import dev.pulse.streams.StreamLimitVerticle;
 import dev.pulse.streams.Streams;
 import io.vertx.core.DeploymentOptions;
@@ -31,7 +33,8 @@ public final class Pulse {
 
   /** Deployed once each, in this order, before the HTTP server; the timer comes last. */
   private static final List<Supplier<VerticleBase>> DOMAINS = List.of(
-      DiscoveryVerticle::new, StreamLimitVerticle::new, AlertsVerticle::new, ExpiryVerticle::new);
+      DiscoveryVerticle::new, StreamLimitVerticle::new, AlertsVerticle::new, ReadingsVerticle::new,
+      ExpiryVerticle::new);
 
   private final Vertx vertx;
   private final List<String> deployments;
@@ -50,6 +53,7 @@ public final class Pulse {
     LocalCodec.register(vertx.eventBus(), Discovery.MESSAGE_TYPES);
     LocalCodec.register(vertx.eventBus(), Streams.MESSAGE_TYPES);
     LocalCodec.register(vertx.eventBus(), Alerts.MESSAGE_TYPES);
+    LocalCodec.register(vertx.eventBus(), Readings.MESSAGE_TYPES);
     DeploymentOptions single = new DeploymentOptions().setConfig(config);
     DeploymentOptions http = new DeploymentOptions().setConfig(config)
         .setInstances(settings.effectiveHttpInstances());

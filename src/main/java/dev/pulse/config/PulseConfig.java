@@ -35,7 +35,8 @@ public record PulseConfig(
     long eventBusTimeoutMs,
     long streamLeaseMs,
     int streamLimit,
-    boolean streamFailOpen) {
+    boolean streamFailOpen,
+    long readingsRetentionMs) {
 
   public static final String DEFAULTS_PATH = "conf/config.json";
   public static final String CONFIG_FILE_ENV = "PULSE_CONFIG";
@@ -59,7 +60,8 @@ public record PulseConfig(
       Setting.integer("eventBus.timeoutMs", "PULSE_EVENTBUS_TIMEOUT_MS", 1, 600_000),
       Setting.integer("streams.leaseMs", "PULSE_STREAM_LEASE_MS", 100, 86_400_000),
       Setting.integer("streams.limit", "PULSE_STREAM_LIMIT", 0, 100),
-      Setting.bool("streams.failOpen", "PULSE_STREAM_FAIL_OPEN"));
+      Setting.bool("streams.failOpen", "PULSE_STREAM_FAIL_OPEN"),
+      Setting.integer("readings.retentionMs", "PULSE_READINGS_RETENTION_MS", 0, 100L * 365 * 86_400_000));
 
   /**
    * Reads the defaults, the optional override file and the environment, and validates the result.
@@ -137,7 +139,8 @@ public record PulseConfig(
         config.getJsonObject("eventBus").getLong("timeoutMs"),
         config.getJsonObject("streams").getLong("leaseMs"),
         config.getJsonObject("streams").getInteger("limit"),
-        config.getJsonObject("streams").getBoolean("failOpen"));
+        config.getJsonObject("streams").getBoolean("failOpen"),
+        config.getJsonObject("readings").getLong("retentionMs"));
   }
 
   /** HTTP verticle instances: the configured count, or one per core when it is 0. */

@@ -3,6 +3,7 @@ package dev.pulse.http;
 import dev.pulse.config.PulseConfig;
 import dev.pulse.alerts.AlertsClient;
 import dev.pulse.discovery.DiscoveryClient;
+import dev.pulse.readings.ReadingsClient;
 import dev.pulse.streams.StreamsClient;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -31,6 +32,8 @@ public final class HttpServerVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     router.get("/health/live").handler(HttpServerVerticle::live);
     new AlertRoutes(new AlertsClient(vertx.eventBus(), config.eventBusTimeoutMs())).mount(router);
+    new ReadingRoutes(new ReadingsClient(vertx.eventBus(), config.eventBusTimeoutMs()), config.readingsRetentionMs())
+        .mount(router);
     new StreamRoutes(new StreamsClient(vertx.eventBus(), config.eventBusTimeoutMs()), config.maxBodyBytes())
         .mount(router);
     // Last: the heartbeat routes match any first path segment.

@@ -87,4 +87,24 @@ public final class RedisKeys {
   public String alertTimeToResolve(String dimension) {
     return prefix + ":al:{alerts}:ttr:" + dimension;
   }
+
+  /** Sorted set (all scores 0): reading keys of a device, in time order. */
+  public String deviceReadings(String deviceId) {
+    return prefix + ":rd:{" + deviceId + "}:index";
+  }
+
+  /** Hash: reading key → {@code count|format}. */
+  public String deviceValues(String deviceId) {
+    return prefix + ":rd:{" + deviceId + "}:values";
+  }
+
+  /** Hash: {@code cumulative}, {@code latest} (reading key) and {@code latestFormat} of a device. */
+  public String deviceSummary(String deviceId) {
+    return prefix + ":rd:{" + deviceId + "}:summary";
+  }
+
+  /** Base name of the {@link NameIndex} of known devices. */
+  public String deviceNames() {
+    return prefix + ":rd:devices";
+  }
 }

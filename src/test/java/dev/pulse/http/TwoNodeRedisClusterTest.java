@@ -163,4 +163,30 @@ class TwoNodeRedisClusterTest {
       assertThat(stats.getJsonObject("timeToResolve").getInteger("count")).isEqualTo(1);
     }
   }
+
+  @Test
+  @DisplayName("two nodes posting overlapping batches for one device at once accept each reading exactly once")
+  void overlappingReadingBatches(Vertx vertxA) {
+    start(vertxA, Map.of());
+    String device = "dev-" + UUID.randomUUID();
+
+    List<HttpResponse<Buffer>> responses = concurrently(20, b -> {
+      JsonArray readings = new JsonArray();
+      for (int i = 0; i < 100; i++) {
+        int minute = (b * 10 + i) % 300; // each batch overlaps its neighbours
+        readings.add(new JsonObject().put("timestamp", String.format("2023-01-01T%02d:%02d:00Z", minute / 60, minute % 60))
+            .put("count", 1));
+      }
+      return (b % 2 == 0 ? clientA : clientB).post("/ingest")
+          .sendBuffer(new JsonObject().put("id", device).put("readings", readings).toBuffer());
+    });
+
+    long accepted = responses.stream().flatMap(r -> r.bodyAsJsonObject().getJsonArray("results").stream())
+        .filter(result -> ((JsonObject) result).getInteger("status") == 202).count();
+    assertThat(accepted).isEqualTo(290);
+    assertThat(send(clientB, HttpMethod.GET, "/devices/" + device + "/cumulative_count", null).bodyAsJsonObject()
+        .getLong("cumulative_count")).isEqualTo(290);
+    assertThat(send(clientA, HttpMethod.GET, "/devices/" + device, null).bodyAsJsonObject().getJsonObject("data"))
+        .hasSize(290);
+  }
 }

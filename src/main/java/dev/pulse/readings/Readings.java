@@ -1,0 +1,29 @@
+package dev.pulse.readings;
+
+import java.util.List;
+
+/** Request bodies of the readings verticle, and the types it passes over the local event bus. */
+public final class Readings {
+
+  public record Batch(String deviceId, List<Reading> readings) {
+  }
+
+  public record DeviceKey(String deviceId) {
+  }
+
+  public record Range(String deviceId, Long fromNanos, Long toNanos, String after, int limit) {
+  }
+
+  public record DevicesQuery(String after, int limit) {
+  }
+
+  /** The outcomes of a batch, one per reading, in order. */
+  public record Outcomes(List<ReadingStore.Outcome> outcomes) {
+  }
+
+  public static final List<Class<?>> MESSAGE_TYPES = List.of(
+      Batch.class, DeviceKey.class, Range.class, DevicesQuery.class, Outcomes.class, DeviceSummary.class);
+
+  private Readings() {
+  }
+}

@@ -1,0 +1,35 @@
+package dev.pulse.readings;
+
+import dev.pulse.Addresses;
+import dev.pulse.EventBusClient;
+import dev.pulse.Page;
+import io.vertx.core.Future;
+import io.vertx.core.eventbus.EventBus;
+import java.util.List;
+
+/** The readings domain as seen from another verticle: typed requests over the event bus. */
+public final class ReadingsClient extends EventBusClient {
+
+  public ReadingsClient(EventBus bus, long timeoutMs) {
+    super(bus, timeoutMs);
+  }
+
+  public Future<List<ReadingStore.Outcome>> ingest(String deviceId, List<Reading> readings) {
+    return this.<Readings.Outcomes>request(Addresses.READINGS_INGEST, new Readings.Batch(deviceId, readings))
+        .map(Readings.Outcomes::outcomes);
+  }
+
+  /** The device's summary; fails with 404 when the device is unknown. */
+  public Future<DeviceSummary> summary(String deviceId) {
+    return request(Addresses.READINGS_SUMMARY, new Readings.DeviceKey(deviceId));
+  }
+
+  /** A page of the device's readings; fails with 404 when the device is unknown. */
+  public Future<Page<Reading>> readings(Readings.Range range) {
+    return request(Addresses.READINGS_RANGE, range);
+  }
+
+  public Future<Page<DeviceSummary>> devices(String after, int limit) {
+    return request(Addresses.READINGS_DEVICES, new Readings.DevicesQuery(after, limit));
+  }
+}

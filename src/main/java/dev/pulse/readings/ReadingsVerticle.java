@@ -1,0 +1,66 @@
+package dev.pulse.readings;
+
+import static dev.pulse.Addresses.READINGS_DEVICES;
+import static dev.pulse.Addresses.READINGS_EXPIRE;
+import static dev.pulse.Addresses.READINGS_INGEST;
+import static dev.pulse.Addresses.READINGS_RANGE;
+import static dev.pulse.Addresses.READINGS_SUMMARY;
+
+import dev.pulse.Replies;
+import dev.pulse.config.PulseConfig;
+import dev.pulse.redis.RedisClients;
+import dev.pulse.redis.RedisKeys;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Owns the device readings. With the memory store it runs as one instance whose event loop is the
+ * only thread touching the readings, which is what makes a batch atomic there.
+ */
+public final class ReadingsVerticle extends VerticleBase {
+
+  private static final String STORE = "reading";
+
+  private ReadingStore store;
+  private int batchSize;
+
+  @Override
+  public Future<?> start() {
+    PulseConfig config = PulseConfig.from(config());
+    batchSize = config.expiryBatchSize();
+    store = config.redisStore()
+        ? new RedisReadingStore(RedisClients.create(vertx, config), new RedisKeys(config.redisKeyPrefix()),
+            Clock.systemUTC(), config.readingsRetentionMs())
+        : new MemoryReadingStore(Clock.systemUTC(), config.readingsRetentionMs());
+    EventBus bus = vertx.eventBus();
+    return Future.all(List.of(
+        store.start().recover(RedisClients.notReady(STORE, config)),
+        bus.<Readings.Batch>consumer(READINGS_INGEST, m -> Replies.reply(m,
+            store.ingest(m.body().deviceId(), m.body().readings()).map(Readings.Outcomes::new), STORE)).completion(),
+        bus.<Readings.DeviceKey>consumer(READINGS_SUMMARY, m -> Replies.replyIfFound(m,
+            store.summary(m.body().deviceId()), STORE, "DEVICE_NOT_FOUND", unknown(m.body().deviceId()))).completion(),
+        bus.<Readings.Range>consumer(READINGS_RANGE, this::range).completion(),
+        bus.<Readings.DevicesQuery>consumer(READINGS_DEVICES, m -> Replies.reply(m,
+            store.devices(m.body().after(), m.body().limit()), STORE)).completion(),
+        bus.<Void>consumer(READINGS_EXPIRE, m -> Replies.reply(m, store.trim(batchSize), STORE)).completion()));
+  }
+
+  @Override
+  public Future<?> stop() {
+    return store == null ? Future.succeededFuture() : store.close();
+  }
+
+  private void range(Message<Readings.Range> message) {
+    Readings.Range range = message.body();
+    Replies.replyIfFound(message, store.readings(range.deviceId(), range.fromNanos(), range.toNanos(),
+        range.after(), range.limit()), STORE, "DEVICE_NOT_FOUND", unknown(range.deviceId()));
+  }
+
+  private static String unknown(String deviceId) {
+    return "no reading was ever accepted for device '" + deviceId + "'";
+  }
+}
