@@ -133,8 +133,9 @@ public final class ReadingRoutes {
       return "timestamp must be a string, got " + Json.kind(timestamp);
     }
     if (ReadingTime.parse(sent) == null) {
-      return "timestamp '" + sent + "' is not an ISO-8601 date-time with a zone (e.g. 2021-09-29T16:08:15+01:00) "
-          + "between 1678 and 2261";
+      String shown = sent.length() > 64 ? sent.substring(0, 64) + "…" : sent;
+      return "timestamp '" + shown + "' is not an ISO-8601 date-time with a zone (e.g. 2021-09-29T16:08:15+01:00) "
+          + "between 1677-09-21T00:12:43.145224192Z and 2262-04-11T23:47:16.854775807Z";
     }
     JsonNode count = item.get("count");
     if (count == null || count.isNull()) {
@@ -163,18 +164,16 @@ public final class ReadingRoutes {
 
   private void device(RoutingContext ctx) {
     String deviceId = Ids.require("id", ctx.pathParam("id"));
-    readings.summary(deviceId)
-        .compose(summary -> readings.readings(new Readings.Range(deviceId, null, null, null, 0))
-            .map(page -> {
-              Map<String, Integer> data = new LinkedHashMap<>();
-              page.items().forEach(reading -> data.put(reading.time().text(), reading.count()));
-              Map<String, Object> body = new LinkedHashMap<>();
-              body.put("data", data);
-              body.put("latest_timestamp", summary.latest().text());
-              body.put("cumulative_count", summary.cumulativeCount());
-              return body;
-            }))
-        .onSuccess(body -> Responses.json(ctx, 200, body))
+    readings.readings(new Readings.Range(deviceId, null, null, null, 0))
+        .onSuccess(device -> {
+          Map<String, Integer> data = new LinkedHashMap<>();
+          device.page().items().forEach(reading -> data.put(reading.time().text(), reading.count()));
+          Map<String, Object> body = new LinkedHashMap<>();
+          body.put("data", data);
+          body.put("latest_timestamp", device.summary().latest().text());
+          body.put("cumulative_count", device.summary().cumulativeCount());
+          Responses.json(ctx, 200, body);
+        })
         .onFailure(ctx::fail);
   }
 
@@ -183,9 +182,9 @@ public final class ReadingRoutes {
     Paging paging = Paging.from(ctx, Paging.DEFAULT_LIMIT, ReadingRoutes::isReadingKey);
     readings.readings(new Readings.Range(deviceId, instant(ctx, "from"), instant(ctx, "to"), paging.after(),
             paging.limit()))
-        .onSuccess(page -> {
-          paging.link(ctx, page);
-          Responses.json(ctx, 200, page.items().stream()
+        .onSuccess(device -> {
+          paging.link(ctx, device.page());
+          Responses.json(ctx, 200, device.page().items().stream()
               .map(reading -> Map.of("timestamp", reading.time().text(), "count", reading.count())).toList());
         })
         .onFailure(ctx::fail);

@@ -26,10 +26,10 @@ public interface ReadingStore {
 
   /**
    * The device's stored readings in time order, from {@code fromNanos} to {@code toNanos}
-   * (inclusive, null = open) after the key {@code after}, at most {@code limit} (0 = all);
-   * null when the device is unknown.
+   * (inclusive, null = open) after the key {@code after}, at most {@code limit} (0 = all), with
+   * the device's summary from the same moment; null when the device is unknown.
    */
-  Future<Page<Reading>> readings(String deviceId, Long fromNanos, Long toNanos, String after, int limit);
+  Future<DeviceReadings> readings(String deviceId, Long fromNanos, Long toNanos, String after, int limit);
 
   /** Known devices by id. */
   Future<Page<DeviceSummary>> devices(String after, int limit);

@@ -45,8 +45,12 @@ public record ReadingTime(long epochNanos, int format) {
         format |= ZULU;
       } else {
         int sign = m.group(9).equals("-") ? -1 : 1;
-        offsetSeconds = sign * (Integer.parseInt(m.group(10)) * 3600 + Integer.parseInt(m.group(11)) * 60
-            + (m.group(12) == null ? 0 : Integer.parseInt(m.group(12))));
+        int minutes = Integer.parseInt(m.group(11));
+        int seconds = m.group(12) == null ? 0 : Integer.parseInt(m.group(12));
+        if (minutes > 59 || seconds > 59) {
+          return null;
+        }
+        offsetSeconds = sign * (Integer.parseInt(m.group(10)) * 3600 + minutes * 60 + seconds);
         ZoneOffset.ofTotalSeconds(offsetSeconds); // range check: ±18:00
         if (offsetSeconds == 0 && sign < 0) {
           format |= NEGATIVE_ZERO;

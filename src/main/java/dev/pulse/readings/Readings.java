@@ -22,7 +22,7 @@ public final class Readings {
   }
 
   public static final List<Class<?>> MESSAGE_TYPES = List.of(
-      Batch.class, DeviceKey.class, Range.class, DevicesQuery.class, Outcomes.class, DeviceSummary.class);
+      Batch.class, DeviceKey.class, Range.class, DevicesQuery.class, Outcomes.class, DeviceSummary.class, DeviceReadings.class);
 
   private Readings() {
   }

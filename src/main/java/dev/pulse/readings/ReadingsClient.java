@@ -24,8 +24,8 @@ public final class ReadingsClient extends EventBusClient {
     return request(Addresses.READINGS_SUMMARY, new Readings.DeviceKey(deviceId));
   }
 
-  /** A page of the device's readings; fails with 404 when the device is unknown. */
-  public Future<Page<Reading>> readings(Readings.Range range) {
+  /** The device's summary and a page of its readings; fails with 404 when the device is unknown. */
+  public Future<DeviceReadings> readings(Readings.Range range) {
     return request(Addresses.READINGS_RANGE, range);
   }
 

@@ -56,16 +56,17 @@ public final class RedisReadingStore implements ReadingStore {
       args.add(Integer.toString(reading.count()));
       args.add(Integer.toString(reading.time().format()));
     }
-    // The device is listed with every batch (best effort: a lost write is repeated by the next one).
-    Future<Void> listed = deviceNames.add(deviceId).otherwiseEmpty();
-    Future<List<Outcome>> applied = INGEST.run(redis, deviceKeys(deviceId), args).map(reply -> {
+    return INGEST.run(redis, deviceKeys(deviceId), args).compose(reply -> {
       List<Outcome> outcomes = new ArrayList<>(reply.size());
       for (Response code : reply) {
         outcomes.add(Outcome.values()[code.toInteger() - 1]);
       }
-      return outcomes;
+      // A device is listed once a reading of it was accepted (best effort: a lost write is
+      // repeated by its next accepted batch).
+      return outcomes.contains(Outcome.ACCEPTED)
+          ? deviceNames.add(deviceId).otherwiseEmpty().map(outcomes)
+          : Future.succeededFuture(outcomes);
     });
-    return Future.all(applied, listed).map(both -> applied.result());
   }
 
   @Override
@@ -81,7 +82,7 @@ public final class RedisReadingStore implements ReadingStore {
   }
 
   @Override
-  public Future<Page<Reading>> readings(String deviceId, Long fromNanos, Long toNanos, String after, int limit) {
+  public Future<DeviceReadings> readings(String deviceId, Long fromNanos, Long toNanos, String after, int limit) {
     String low = after != null ? "(" + after : fromNanos != null ? "[" + Reading.key(fromNanos) : "-";
     if (after != null && fromNanos != null && Reading.key(fromNanos).compareTo(after) > 0) {
       low = "[" + Reading.key(fromNanos);
@@ -99,7 +100,7 @@ public final class RedisReadingStore implements ReadingStore {
             found.add(new Reading(new ReadingTime(Reading.epochNanos(reply.get(i).toString()),
                 Integer.parseInt(value.substring(bar + 1))), Integer.parseInt(value.substring(0, bar))));
           }
-          return MemoryReadingStore.page(found, limit, Reading::key);
+          return new DeviceReadings(summary(deviceId, reply), MemoryReadingStore.page(found, limit, Reading::key));
         });
   }
 

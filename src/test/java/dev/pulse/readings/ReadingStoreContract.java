@@ -93,7 +93,7 @@ abstract class ReadingStoreContract {
     store.ingest(device, List.of(reading("2023-01-03T00:00:00Z", 3), reading("2023-01-01T00:00:00+02:00", 1))).await();
     store.ingest(device, List.of(reading("2023-01-02T00:00:00Z", 2), reading("2022-12-31T23:00:00-05:00", 4))).await();
 
-    assertThat(texts(store.readings(device, null, null, null, 0).await())).containsExactly(
+    assertThat(texts(store.readings(device, null, null, null, 0).await().page())).containsExactly(
         "2023-01-01T00:00:00+02:00", // 2022-12-31T22:00Z
         "2022-12-31T23:00:00-05:00", // 2023-01-01T04:00Z
         "2023-01-02T00:00:00Z", "2023-01-03T00:00:00Z");
@@ -112,10 +112,10 @@ abstract class ReadingStoreContract {
 
     Long from = ReadingTime.parse("2023-01-01T00:00:02Z").epochNanos();
     Long to = ReadingTime.parse("2023-01-01T00:00:07Z").epochNanos();
-    Page<Reading> first = store.readings(device, from, to, null, 4).await();
+    Page<Reading> first = store.readings(device, from, to, null, 4).await().page();
     assertThat(texts(first)).containsExactly("2023-01-01T00:00:02Z", "2023-01-01T00:00:03Z", "2023-01-01T00:00:04Z",
         "2023-01-01T00:00:05Z");
-    Page<Reading> second = store.readings(device, from, to, first.nextKey(), 4).await();
+    Page<Reading> second = store.readings(device, from, to, first.nextKey(), 4).await().page();
     assertThat(texts(second)).containsExactly("2023-01-01T00:00:06Z", "2023-01-01T00:00:07Z");
     assertThat(second.nextKey()).isNull();
     assertThat(store.readings("unknown-" + device, null, null, null, 0).await()).isNull();
@@ -140,9 +140,33 @@ abstract class ReadingStoreContract {
     }
 
     assertThat(dropped).isEqualTo(1);
-    assertThat(texts(windowed.readings(device, null, null, null, 0).await())).containsExactly("2026-11-22T11:00:00Z");
+    assertThat(texts(windowed.readings(device, null, null, null, 0).await().page())).containsExactly("2026-11-22T11:00:00Z");
     assertThat(windowed.summary(device).await().cumulativeCount()).isEqualTo(6);
     windowed.close().await();
+  }
+
+  @Test
+  @DisplayName("a large batch older than everything stored merges in, in time order, duplicates refused in request order")
+  void largeOutOfOrderBatch() {
+    List<Reading> recent = new ArrayList<>();
+    for (int i = 0; i < 2000; i++) {
+      recent.add(reading(java.time.Instant.ofEpochSecond(1_700_000_000L + i).toString(), 1));
+    }
+    store.ingest(device, recent).await();
+    List<Reading> older = new ArrayList<>();
+    for (int i = 1999; i >= 0; i--) {
+      older.add(reading(java.time.Instant.ofEpochSecond(1_600_000_000L + i).toString(), 2));
+    }
+    older.add(reading(java.time.Instant.ofEpochSecond(1_600_000_000L).toString(), 5));
+
+    List<ReadingStore.Outcome> outcomes = store.ingest(device, older).await();
+
+    assertThat(outcomes.subList(0, 2000)).containsOnly(ACCEPTED);
+    assertThat(outcomes.get(2000)).isEqualTo(DUPLICATE);
+    List<Reading> all = store.readings(device, null, null, null, 0).await().page().items();
+    assertThat(all).hasSize(4000);
+    assertThat(all).extracting(r -> r.time().epochNanos()).isSorted();
+    assertThat(store.summary(device).await().cumulativeCount()).isEqualTo(2000 + 4000);
   }
 
   @Test

@@ -37,7 +37,8 @@ class ReadingTimeTest {
   @ParameterizedTest
   @ValueSource(strings = {"2021-09-29T16:08:15", "2021-09-29 16:08:15Z", "2021-09-29t16:08:15z", "2021-02-30T00:00:00Z",
       "2021-09-29T24:00:00Z", "2021-09-29T16:08:15+19:00", "2021-09-29T16:08:15.1234567891Z", "1677-09-21T00:12:43Z",
-      "2262-04-11T23:47:17Z", "yesterday", ""})
+      "2262-04-11T23:47:17Z", "yesterday", "", "2021-01-01T00:00:00+01:75", "2021-01-01T00:00:00+00:99:99",
+      "2021-01-01T00:00:00-17:60"})
   @DisplayName("is refused when not ISO-8601 with a zone, or outside the range epoch nanoseconds hold")
   void refused(String sent) {
     assertThat(ReadingTime.parse(sent)).isNull();
