@@ -1,3 +1,4 @@
+-- (Runs after lib/clock.lua, which defines now_ms.)
 -- Admits, renews or refuses one stream of one user, atomically: drops the user's expired leases,
 -- counts the active ones against the user's limit, and decides.
 -- KEYS[1] leases zset (streamId -> expiresAt), KEYS[2] data hash (streamId -> "startedAt|JSON"),
@@ -7,13 +8,7 @@
 -- ARGV[4] default limit, ARGV[5] JSON data of a new lease ({"contentId","deviceId"})
 -- Returns {outcome, limit, #active, #expired, (streamId, expiresAt, data) per active lease, then
 -- per expired lease}.
-local now
-if ARGV[2] ~= '' then
-  now = tonumber(ARGV[2])
-else
-  local time = redis.call('TIME')
-  now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
-end
+local now = now_ms(ARGV[2])
 local expiresAt = now + tonumber(ARGV[3])
 
 local expired = {}

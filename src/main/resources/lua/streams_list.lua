@@ -1,13 +1,7 @@
 -- Lists one user's active leases and limit.
 -- KEYS[1] leases, KEYS[2] data, KEYS[3] limit; ARGV[1] now in ms or '' (this server's clock)
 -- Returns {custom limit or nil, (streamId, expiresAt, data) per active lease, soonest to expire first}.
-local now
-if ARGV[1] ~= '' then
-  now = tonumber(ARGV[1])
-else
-  local time = redis.call('TIME')
-  now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
-end
+local now = now_ms(ARGV[1])
 local out = {redis.call('GET', KEYS[3])}
 local active = redis.call('ZRANGEBYSCORE', KEYS[1], '(' .. string.format('%.0f', now), '+inf', 'WITHSCORES')
 for i = 1, #active, 2 do

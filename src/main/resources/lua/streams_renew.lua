@@ -2,13 +2,7 @@
 -- KEYS[1] leases, KEYS[2] data; ARGV[1] streamId, ARGV[2] now in ms or '' (this server's clock),
 -- ARGV[3] lease length in ms
 -- Returns {new expiresAt, data}, or nil when the lease is unknown or expired.
-local now
-if ARGV[2] ~= '' then
-  now = tonumber(ARGV[2])
-else
-  local time = redis.call('TIME')
-  now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
-end
+local now = now_ms(ARGV[2])
 local expiresAt = redis.call('ZSCORE', KEYS[1], ARGV[1])
 if not expiresAt or tonumber(expiresAt) <= now then
   return false

@@ -2,13 +2,7 @@
 -- several Pulse nodes sweep at once each lease is removed (and announced) by exactly one.
 -- KEYS[1] leases, KEYS[2] data; ARGV[1] now in ms or '' (this server's clock), ARGV[2] max
 -- Returns {earliest remaining expiresAt or nil, (streamId, expiresAt, data) per removed lease}.
-local now
-if ARGV[1] ~= '' then
-  now = tonumber(ARGV[1])
-else
-  local time = redis.call('TIME')
-  now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
-end
+local now = now_ms(ARGV[1])
 local out = {false}
 for _, id in ipairs(redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', now, 'LIMIT', 0, tonumber(ARGV[2]))) do
   out[#out + 1] = id

@@ -39,4 +39,16 @@ public record Page<T>(List<T> items, String nextKey) {
     List<T> items = List.copyOf(sorted.subList(from, from + limit));
     return new Page<>(items, key.apply(items.get(items.size() - 1)));
   }
+
+  /**
+   * A page from {@code found}, which holds up to {@code limit + 1} items in order: the extra one
+   * only proves that a next page exists ({@code limit} 0 = everything found).
+   */
+  public static <T> Page<T> ofFound(List<T> found, int limit, Function<T, String> key) {
+    if (limit > 0 && found.size() > limit) {
+      List<T> items = List.copyOf(found.subList(0, limit));
+      return new Page<>(items, key.apply(items.get(limit - 1)));
+    }
+    return all(List.copyOf(found));
+  }
 }

@@ -11,11 +11,7 @@ final class AlertPages {
 
   /** {@code found} holds up to {@code limit + 1} matches, newest first; the extra one proves a next page. */
   static Page<Alert> page(List<Alert> found, int limit) {
-    if (limit > 0 && found.size() > limit) {
-      List<Alert> items = List.copyOf(found.subList(0, limit));
-      return new Page<>(items, items.get(limit - 1).orderKey());
-    }
-    return Page.all(List.copyOf(found));
+    return Page.ofFound(found, limit, Alert::orderKey);
   }
 
   static AlertStats summarise(List<Alert> alerts) {

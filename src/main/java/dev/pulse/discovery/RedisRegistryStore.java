@@ -147,12 +147,10 @@ public final class RedisRegistryStore implements RegistryStore {
                 summary.get(1).toLong(), summary.get(2).toLong()));
           }
         }
-        if (limit > 0 && found.size() > limit) {
-          List<GroupSummary> items = List.copyOf(found.subList(0, limit));
-          return Future.succeededFuture(new Page<>(items, items.get(limit - 1).group()));
+        if ((limit > 0 && found.size() > limit) || names.size() < fetch) {
+          return Future.succeededFuture(Page.ofFound(found, limit, GroupSummary::group));
         }
-        return names.size() < fetch ? Future.succeededFuture(Page.all(found))
-            : collectGroups(names.get(names.size() - 1), limit, cutoff, found);
+        return collectGroups(names.get(names.size() - 1), limit, cutoff, found);
       });
     });
   }

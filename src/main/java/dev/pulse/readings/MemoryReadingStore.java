@@ -170,7 +170,7 @@ public final class MemoryReadingStore implements ReadingStore {
         break;
       }
     }
-    return Future.succeededFuture(new DeviceReadings(summary(deviceId, device), page(found, limit, Reading::key)));
+    return Future.succeededFuture(new DeviceReadings(summary(deviceId, device), Page.ofFound(found, limit, Reading::key)));
   }
 
   @Override
@@ -183,7 +183,7 @@ public final class MemoryReadingStore implements ReadingStore {
         break;
       }
     }
-    return Future.succeededFuture(page(found, limit, DeviceSummary::id));
+    return Future.succeededFuture(Page.ofFound(found, limit, DeviceSummary::id));
   }
 
   @Override
@@ -214,14 +214,5 @@ public final class MemoryReadingStore implements ReadingStore {
 
   private long cutoffNanos() {
     return retentionMs == 0 ? Long.MIN_VALUE : (clock.millis() - retentionMs) * 1_000_000L;
-  }
-
-  /** {@code found} holds up to {@code limit + 1} items; the extra one proves a next page. */
-  static <T> Page<T> page(List<T> found, int limit, java.util.function.Function<T, String> key) {
-    if (limit > 0 && found.size() > limit) {
-      List<T> items = List.copyOf(found.subList(0, limit));
-      return new Page<>(items, key.apply(items.get(limit - 1)));
-    }
-    return Page.all(List.copyOf(found));
   }
 }

@@ -100,7 +100,7 @@ public final class RedisReadingStore implements ReadingStore {
             found.add(new Reading(new ReadingTime(Reading.epochNanos(reply.get(i).toString()),
                 Integer.parseInt(value.substring(bar + 1))), Integer.parseInt(value.substring(0, bar))));
           }
-          return new DeviceReadings(summary(deviceId, reply), MemoryReadingStore.page(found, limit, Reading::key));
+          return new DeviceReadings(summary(deviceId, reply), Page.ofFound(found, limit, Reading::key));
         });
   }
 
@@ -120,7 +120,7 @@ public final class RedisReadingStore implements ReadingStore {
           }
         });
         if ((limit > 0 && found.size() > limit) || names.size() < fetch) {
-          return Future.succeededFuture(MemoryReadingStore.page(found, limit, DeviceSummary::id));
+          return Future.succeededFuture(Page.ofFound(found, limit, DeviceSummary::id));
         }
         return collectDevices(names.get(names.size() - 1), limit, found);
       });

@@ -31,14 +31,26 @@ public final class LuaScript {
     this.sha = sha1(source);
   }
 
-  /** Loads {@code lua/<name>.lua} from the class path (a few hundred bytes, read once at start-up). */
-  public static LuaScript load(String name) {
+  /**
+   * Loads {@code lua/<name>.lua} from the class path (a few hundred bytes, read once at start-up),
+   * after the given preludes ({@code lua/<prelude>.lua}, e.g. {@code lib/clock}): Redis has no
+   * include, so shared functions are prepended to the scripts that use them.
+   */
+  public static LuaScript load(String name, String... preludes) {
+    StringBuilder source = new StringBuilder();
+    for (String prelude : preludes) {
+      source.append(read(prelude)).append('\n');
+    }
+    return new LuaScript(name, source.append(read(name)).toString());
+  }
+
+  private static String read(String name) {
     String path = "lua/" + name + ".lua";
     try (InputStream in = LuaScript.class.getClassLoader().getResourceAsStream(path)) {
       if (in == null) {
         throw new IllegalStateException("missing script " + path);
       }
-      return new LuaScript(name, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read script " + path, e);
     }

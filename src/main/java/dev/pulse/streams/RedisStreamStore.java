@@ -26,11 +26,14 @@ public final class RedisStreamStore implements StreamStore {
   private static final Comparator<Lease> OLDEST_FIRST =
       Comparator.comparingLong(Lease::startedAt).thenComparing(Lease::streamId);
 
-  private static final LuaScript ACQUIRE = LuaScript.load("streams_acquire");
-  private static final LuaScript RENEW = LuaScript.load("streams_renew");
-  private static final LuaScript RELEASE = LuaScript.load("streams_release");
-  private static final LuaScript LIST = LuaScript.load("streams_list");
-  private static final LuaScript SWEEP = LuaScript.load("streams_sweep");
+  /** The prelude that gives the scripts the Redis server's clock. */
+  private static final String CLOCK = "lib/clock";
+
+  private static final LuaScript ACQUIRE = LuaScript.load("streams_acquire", CLOCK);
+  private static final LuaScript RENEW = LuaScript.load("streams_renew", CLOCK);
+  private static final LuaScript RELEASE = LuaScript.load("streams_release", CLOCK);
+  private static final LuaScript LIST = LuaScript.load("streams_list", CLOCK);
+  private static final LuaScript SWEEP = LuaScript.load("streams_sweep", CLOCK);
 
   private final Redis redis;
   private final RedisKeys keys;
