@@ -1,6 +1,7 @@
 package dev.pulse.alerts;
 
 import dev.pulse.OrderKey;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -47,14 +48,20 @@ public record AlertQuery(String name, String serviceName, String responderName, 
   }
 
   /**
-   * True when the matches are exactly one group, so statistics come from the aggregates kept at
-   * ingestion: no filter, or exactly one of {@code name}, {@code service.name},
-   * {@code responder.name}, a single {@code status}.
+   * The groups whose aggregates, added up, are exactly the statistics of the matches: the one group
+   * for no filter or exactly one of {@code name}, {@code service.name}, {@code responder.name},
+   * {@code status}; one group per status when only statuses are given (they are disjoint). Empty
+   * when the matches must be scanned instead.
    */
-  public boolean answeredByAggregates() {
-    int filters = (name != null ? 1 : 0) + (serviceName != null ? 1 : 0) + (responderName != null ? 1 : 0)
-        + (statuses.isEmpty() ? 0 : 1);
-    return since == null && until == null && filters <= 1 && statuses.size() <= 1;
+  public List<String> aggregateDimensions() {
+    int others = (name != null ? 1 : 0) + (serviceName != null ? 1 : 0) + (responderName != null ? 1 : 0);
+    if (since != null || until != null || others > 1 || (others == 1 && !statuses.isEmpty())) {
+      return List.of();
+    }
+    if (statuses.size() > 1) {
+      return statuses.stream().sorted().map(Dimensions::status).toList();
+    }
+    return List.of(dimension());
   }
 
   /** Lowest order key a match can have, or null. */

@@ -2,6 +2,7 @@ package dev.pulse.alerts;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -17,6 +18,37 @@ public record AlertStats(long total, Map<String, Long> byStatus, Durations timeT
       return count == 0 ? new Durations(0, null, null, null)
           : new Durations(count, min, (double) sum / count, max);
     }
+
+    static Durations sum(List<Durations> parts) {
+      long count = 0;
+      double sum = 0;
+      Long min = null;
+      Long max = null;
+      for (Durations part : parts) {
+        if (part.count() > 0) {
+          count += part.count();
+          sum += part.meanMs() * part.count();
+          min = min == null ? part.minMs() : Math.min(min, part.minMs());
+          max = max == null ? part.maxMs() : Math.max(max, part.maxMs());
+        }
+      }
+      return count == 0 ? new Durations(0, null, null, null) : new Durations(count, min, sum / count, max);
+    }
+  }
+
+  /** The statistics of disjoint groups taken together. */
+  static AlertStats sum(List<AlertStats> parts) {
+    long[] byStatus = new long[AlertStatus.values().length];
+    long total = 0;
+    for (AlertStats part : parts) {
+      total += part.total();
+      for (AlertStatus status : AlertStatus.values()) {
+        byStatus[status.ordinal()] += part.byStatus().get(status.name());
+      }
+    }
+    return new AlertStats(total, byStatus(byStatus[0], byStatus[1], byStatus[2]),
+        Durations.sum(parts.stream().map(AlertStats::timeToAcknowledge).toList()),
+        Durations.sum(parts.stream().map(AlertStats::timeToResolve).toList()));
   }
 
   static Map<String, Long> byStatus(long triggered, long acknowledged, long resolved) {

@@ -87,11 +87,14 @@ public final class MemoryAlertStore implements AlertStore {
 
   @Override
   public Future<AlertStats> stats(AlertQuery query) {
-    if (query.answeredByAggregates()) {
-      Group group = groups.get(query.dimension());
-      return Future.succeededFuture(group == null ? new AlertStats.Accumulator().stats() : group.stats.stats());
+    List<String> dimensions = query.aggregateDimensions();
+    if (dimensions.isEmpty()) {
+      return list(query.withPage(null, 0)).map(page -> AlertPages.summarise(page.items()));
     }
-    return list(query.withPage(null, 0)).map(page -> AlertPages.summarise(page.items()));
+    return Future.succeededFuture(AlertStats.sum(dimensions.stream().map(dimension -> {
+      Group group = groups.get(dimension);
+      return group == null ? new AlertStats.Accumulator().stats() : group.stats.stats();
+    }).toList()));
   }
 
   @Override

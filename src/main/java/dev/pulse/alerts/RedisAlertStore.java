@@ -186,10 +186,15 @@ public final class RedisAlertStore implements AlertStore {
 
   @Override
   public Future<AlertStats> stats(AlertQuery query) {
-    if (!query.answeredByAggregates()) {
+    List<String> dimensions = query.aggregateDimensions();
+    if (dimensions.isEmpty()) {
       return list(query.withPage(null, 0)).map(page -> AlertPages.summarise(page.items()));
     }
-    String dimension = query.dimension();
+    List<Future<AlertStats>> parts = dimensions.stream().map(this::aggregate).toList();
+    return Future.all(parts).map(all -> AlertStats.sum(parts.stream().map(Future::result).toList()));
+  }
+
+  private Future<AlertStats> aggregate(String dimension) {
     return STATS.run(redis, List.of(keys.alertAggregate(dimension), keys.alertTimeToAcknowledge(dimension),
             keys.alertTimeToResolve(dimension)), List.of())
         .map(reply -> {

@@ -230,6 +230,7 @@ abstract class AlertStoreContract {
         AlertQuery.all(),
         byService("checkout"), byService("search"), byService("other"),
         new AlertQuery(null, null, null, Set.of(AlertStatus.RESOLVED), null, null, null, 0),
+        new AlertQuery(null, null, null, EnumSet.of(AlertStatus.TRIGGERED, AlertStatus.RESOLVED), null, null, null, 0),
         new AlertQuery("CPU high " + tag, null, null, Set.of(), null, null, null, 0),
         new AlertQuery(null, "checkout-" + tag, "Ann", Set.of(), null, null, null, 0),
         new AlertQuery(null, "search-" + tag, null, EnumSet.of(AlertStatus.TRIGGERED, AlertStatus.ACKNOWLEDGED), null,
@@ -238,7 +239,7 @@ abstract class AlertStoreContract {
     List<Predicate<Truth>> expected = List.of(
         t -> true,
         t -> t.service.equals("checkout"), t -> t.service.equals("search"), t -> false,
-        t -> t.status() == AlertStatus.RESOLVED, t -> true,
+        t -> t.status() == AlertStatus.RESOLVED, t -> t.status() != AlertStatus.ACKNOWLEDGED, t -> true,
         t -> t.service.equals("checkout") && t.responder.equals(ANN),
         t -> t.service.equals("search") && t.status() != AlertStatus.RESOLVED,
         t -> t.triggered <= T0 + 43_200_000);
