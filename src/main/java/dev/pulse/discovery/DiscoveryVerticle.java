@@ -98,11 +98,13 @@ public final class DiscoveryVerticle extends VerticleBase {
   }
 
   private void expire(Message<Void> message) {
+    long started = System.nanoTime();
     store.expire(expiryBatchSize)
         .onSuccess(expired -> {
           expired.items().forEach(this::announceExpired);
           if (!expired.items().isEmpty()) {
-            LOG.info("expired {} instance(s){}", expired.items().size(), expired.more() ? ", more due" : "");
+            LOG.info("expired {} instance(s) in {} ms{}", expired.items().size(),
+                (System.nanoTime() - started) / 1_000_000, expired.more() ? ", more due" : "");
           }
           message.reply(new ExpiryReport(expired.items().size(), expired.more()));
         })

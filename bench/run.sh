@@ -1,0 +1,142 @@
+#!/usr/bin/env bash
+# Pulse's load harness: every hot path on the memory store and on a 3-master Redis Cluster, each
+# next to a baseline measured in the same run with the same wrk settings and JVM defaults:
+#   (a) bare Vert.x answering a small JSON body  -> memory scenarios
+#   (b) bare Vert.x doing one EVALSHA per request against the same cluster -> Redis scenarios
+# Also: the expiry sweep with 100 000 live instances of which 1 % expire, and heap bytes per
+# registered instance (100-byte meta). Load goes to 127.0.0.1 only; each run is bounded.
+# Usage: bench/run.sh [scenario...]   scenarios: heartbeat groups group alerts readings streams sweep heap
+#        (all by default; WARMUP=3s DURATION=10s CONNECTIONS=64 to change)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+WARMUP=${WARMUP:-3s}
+DURATION=${DURATION:-10s}
+CONNECTIONS=${CONNECTIONS:-64}
+SCENARIOS=("${@:-heartbeat groups group alerts readings streams sweep heap}")
+read -r -a SCENARIOS <<< "${SCENARIOS[*]}"
+source bench/lib.sh
+BASE="http://127.0.0.1:$PORT"
+
+mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
+CLASSPATH_BENCH="target/test-classes:target/classes:$(cat target/bench.classpath)"
+
+wants() { [[ " ${SCENARIOS[*]} " == *" $1 "* ]]; }
+
+# measure NAME SCRIPT [VAR=value...]: warm up, measure; sets RPS P50 P99
+measure() {
+  local script=$2; shift 2
+  env "$@" wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s "bench/$script" "$BASE" >/dev/null
+  env "$@" wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "bench/$script" "$BASE" >"$WORK/last.txt"
+  RPS=$(awk '/Requests\/sec/ {printf "%.0f", $2}' "$WORK/last.txt")
+  P50=$(awk '$1=="50%" {print $2}' "$WORK/last.txt")
+  P99=$(awk '$1=="99%" {print $2}' "$WORK/last.txt")
+  local errors
+  errors=$(awk '/Non-2xx/ {print $5}' "$WORK/last.txt")
+  NOTE=${errors:+$errors non-2xx}
+}
+
+row() { printf '| %-26s | %10s | %9s | %9s | %10s | %6s | %s\n' "$@"; }
+
+baseline() {
+  java -cp "$CLASSPATH_BENCH" "$@" >"$WORK/baseline.log" 2>&1 &
+  PIDS+=($!)
+  for _ in $(seq 1 100); do curl -s -o /dev/null -X POST "$BASE/b/1" && return 0; sleep 0.1; done
+  echo "baseline did not start:"; cat "$WORK/baseline.log"; exit 1
+}
+
+scenarios_on() {
+  local store=$1 base_rps=$2
+  if wants heartbeat; then
+    measure heartbeat heartbeat.lua; row "heartbeat, $store" "$RPS" "$P50" "$P99" "$base_rps" "$(ratio "$RPS" "$base_rps")" "$NOTE"
+  fi
+  if wants groups; then
+    java bench/Seed.java "$BASE" "/lg%d/i%d" 10000 10000 64 - >/dev/null
+    measure groups get.lua BENCH_PATH=/; row "GET / (10 000 groups), $store" "$RPS" "$P50" "$P99" "$base_rps" "$(ratio "$RPS" "$base_rps")" "$NOTE"
+  fi
+  if wants group; then
+    java bench/Seed.java "$BASE" "/big/i%d%d" 1000 1 64 - >/dev/null
+    measure group get.lua BENCH_PATH=/big; row "GET /big (1 000), $store" "$RPS" "$P50" "$P99" "$base_rps" "$(ratio "$RPS" "$base_rps")" "$NOTE"
+  fi
+  if wants alerts; then
+    measure alerts alerts-events.lua; row "alert events, $store" "$RPS" "$P50" "$P99" "$base_rps" "$(ratio "$RPS" "$base_rps")" "$NOTE"
+  fi
+  if wants readings; then
+    measure readings readings-batch.lua
+    row "readings x100, $store" "$RPS" "$P50" "$P99" "$base_rps" "$(ratio "$RPS" "$base_rps")" "$((RPS * 100)) readings/s $NOTE"
+  fi
+  if wants streams; then
+    measure streams streams-admit.lua BENCH_USERS=100000
+    row "stream starts, $store" "$RPS" "$P50" "$P99" "$base_rps" "$(ratio "$RPS" "$base_rps")" "$NOTE"
+  fi
+}
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
+
+# sweep STORE [VAR=value...]: 1 000 instances, then 99 000 more; reports the sweeps of the first 1 000
+sweep() {
+  local store=$1; shift
+  # TTL 40 s: the 99 000 young instances are all registered (about 20 s here) well before the
+  # 1 000 old ones expire, and stay live while those are swept.
+  start_pulse "$@" PULSE_HEARTBEAT_TTL_MS=40000 PULSE_EXPIRY_INTERVAL_MS=500
+  local started=$SECONDS
+  java bench/Seed.java "$BASE" "/old%d/i%d" 1000 100 64 - >/dev/null
+  sleep 2 # spacing between the old and the young instances' heartbeats (not a synchronisation)
+  java bench/Seed.java "$BASE" "/young%d/i%d" 99000 1000 128 - >/dev/null
+  [ $((SECONDS - started)) -lt 38 ] || echo "warning: seeding took $((SECONDS - started)) s, close to the TTL"
+  for _ in $(seq 1 120); do
+    local swept
+    swept=$(grep -oE 'expired [0-9]+ instance' "$WORK/pulse.log" | awk '{s += $2} END {print s + 0}')
+    [ "$swept" -ge 1000 ] && break
+    sleep 0.5
+  done
+  local worst lines blocked
+  worst=$(grep -oE 'in [0-9]+ ms' "$WORK/pulse.log" | awk '{if ($2 > m) m = $2} END {print m + 0}')
+  lines=$(grep -c 'expired [0-9]* instance' "$WORK/pulse.log" || true)
+  blocked=$(grep -c 'has been blocked' "$WORK/pulse.log" || true)
+  row "sweep 1k of 100k, $store" "-" "-" "-" "-" "-" "$swept expired in $lines sweeps, slowest ${worst} ms, blocked-thread warnings: $blocked"
+  stop_pulse
+}
+
+echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1); wrk -t2 -c$CONNECTIONS, $WARMUP warm-up, $DURATION measured"
+row scenario "requests/s" p50 p99 baseline ratio note
+row "--------------------------" "----------" "---------" "---------" "----------" "------" "----"
+
+HTTP_SCENARIOS=false
+for s in heartbeat groups group alerts readings streams; do wants "$s" && HTTP_SCENARIOS=true; done
+
+if $HTTP_SCENARIOS; then
+  baseline dev.pulse.bench.BareJsonServer "$PORT"
+  measure baseline-a heartbeat.lua; BASE_A=$RPS
+  row "baseline (a) bare JSON" "$RPS" "$P50" "$P99" "-" "-" ""
+  stop_pulse
+  start_pulse PULSE_STORE=memory
+  scenarios_on memory "$BASE_A"
+  stop_pulse
+fi
+
+start_cluster
+if $HTTP_SCENARIOS; then
+  baseline dev.pulse.bench.BareRedisServer "$PORT" "$REDIS_ENDPOINTS"
+  measure baseline-b heartbeat.lua; BASE_B=$RPS
+  row "baseline (b) one EVALSHA" "$RPS" "$P50" "$P99" "-" "-" ""
+  stop_pulse
+  start_pulse PULSE_STORE=redis PULSE_REDIS_TYPE=cluster PULSE_REDIS_ENDPOINTS="$REDIS_ENDPOINTS" PULSE_REDIS_KEY_PREFIX=bench1
+  scenarios_on "redis cluster" "$BASE_B"
+  stop_pulse
+fi
+
+if wants sweep; then
+  sweep memory PULSE_STORE=memory
+  sweep "redis cluster" PULSE_STORE=redis PULSE_REDIS_TYPE=cluster PULSE_REDIS_ENDPOINTS="$REDIS_ENDPOINTS" PULSE_REDIS_KEY_PREFIX=bench2
+fi
+
+if wants heap; then
+  start_pulse PULSE_STORE=memory
+  pid=${PIDS[-1]}
+  before=$(jcmd "$pid" GC.run >/dev/null; jcmd "$pid" GC.heap_info | grep -oE 'used [0-9]+K' | head -1 | grep -oE '[0-9]+')
+  meta='{"meta":{"zone":"eu-west-1a","version":"2.31.4","host":"ip-10-0-12-34.internal","rack":"r12","pool":"blue"}}'
+  java bench/Seed.java "$BASE" "/heap%d/i%d" 100000 100 64 "$meta" >/dev/null
+  after=$(jcmd "$pid" GC.run >/dev/null; jcmd "$pid" GC.heap_info | grep -oE 'used [0-9]+K' | head -1 | grep -oE '[0-9]+')
+  row "heap per instance, memory" "-" "-" "-" "-" "-" "$(awk -v a="$after" -v b="$before" 'BEGIN {printf "%.0f", (a - b) * 1024 / 100000}') bytes (100 000 instances, ${#meta}-byte body)"
+  stop_pulse
+fi
