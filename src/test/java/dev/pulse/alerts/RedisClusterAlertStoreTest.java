@@ -5,9 +5,6 @@ import dev.pulse.support.LocalRedis;
 import dev.pulse.support.RedisClusterExtension;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
-import io.vertx.redis.client.Redis;
-import io.vertx.redis.client.RedisClientType;
-import io.vertx.redis.client.RedisOptions;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -24,9 +21,6 @@ class RedisClusterAlertStoreTest extends AlertStoreContract {
 
   @Override
   AlertStore newStore(Vertx vertx) {
-    RedisOptions options = new RedisOptions().setType(RedisClientType.CLUSTER).setMaxPoolSize(8)
-        .setMaxPoolWaiting(1000).setMaxWaitingHandlers(1000);
-    cluster.endpoints().forEach(options::addConnectionString);
-    return new RedisAlertStore(vertx, Redis.createClient(vertx, options), new RedisKeys("test-" + UUID.randomUUID()));
+    return new RedisAlertStore(vertx, cluster.clusterClient(vertx), new RedisKeys("test-" + UUID.randomUUID()));
   }
 }

@@ -10,9 +10,6 @@ import dev.pulse.support.RedisClusterExtension;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
-import io.vertx.redis.client.Redis;
-import io.vertx.redis.client.RedisClientType;
-import io.vertx.redis.client.RedisOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -39,10 +36,7 @@ class RedisClusterRegistryStoreTest extends RegistryStoreContract {
   }
 
   private RegistryStore storeOn(Vertx vertx, String keyPrefix, ManualClock clock, long ttlMs) {
-    RedisOptions options = new RedisOptions().setType(RedisClientType.CLUSTER).setMaxPoolSize(8)
-        .setMaxPoolWaiting(1000).setMaxWaitingHandlers(1000);
-    cluster.endpoints().forEach(options::addConnectionString);
-    return new RedisRegistryStore(Redis.createClient(vertx, options),
+    return new RedisRegistryStore(cluster.clusterClient(vertx),
         new RedisKeys(keyPrefix), clock, ttlMs);
   }
 

@@ -6,9 +6,6 @@ import dev.pulse.support.ManualClock;
 import dev.pulse.support.RedisClusterExtension;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
-import io.vertx.redis.client.Redis;
-import io.vertx.redis.client.RedisClientType;
-import io.vertx.redis.client.RedisOptions;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,10 +22,7 @@ class RedisClusterReadingStoreTest extends ReadingStoreContract {
 
   @Override
   ReadingStore newStore(Vertx vertx, ManualClock clock, long retentionMs) {
-    RedisOptions options = new RedisOptions().setType(RedisClientType.CLUSTER).setMaxPoolSize(8)
-        .setMaxPoolWaiting(1000).setMaxWaitingHandlers(1000);
-    cluster.endpoints().forEach(options::addConnectionString);
-    return new RedisReadingStore(Redis.createClient(vertx, options), new RedisKeys("test-" + UUID.randomUUID()),
+    return new RedisReadingStore(cluster.clusterClient(vertx), new RedisKeys("test-" + UUID.randomUUID()),
         clock, retentionMs);
   }
 }

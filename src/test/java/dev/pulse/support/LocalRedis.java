@@ -1,5 +1,9 @@
 package dev.pulse.support;
 
+import io.vertx.core.Vertx;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisClientType;
+import io.vertx.redis.client.RedisOptions;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -74,6 +78,14 @@ public final class LocalRedis implements AutoCloseable {
   /** {@code redis://127.0.0.1:port} of every master. */
   public List<String> endpoints() {
     return ports.stream().map(port -> "redis://127.0.0.1:" + port).toList();
+  }
+
+  /** A cluster client for store-level tests (the nodes under test build theirs from config). */
+  public Redis clusterClient(Vertx vertx) {
+    RedisOptions options = new RedisOptions().setType(RedisClientType.CLUSTER).setMaxPoolSize(8)
+        .setMaxPoolWaiting(1000).setMaxWaitingHandlers(1000);
+    endpoints().forEach(options::addConnectionString);
+    return Redis.createClient(vertx, options);
   }
 
   /** Comma-separated endpoints, as {@code PULSE_REDIS_ENDPOINTS} takes them. */
