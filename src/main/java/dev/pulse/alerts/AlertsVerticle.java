@@ -8,6 +8,7 @@ import static dev.pulse.Addresses.DISCOVERY_INSTANCE_DEREGISTERED;
 import static dev.pulse.Addresses.DISCOVERY_INSTANCE_EXPIRED;
 import static dev.pulse.Addresses.DISCOVERY_STATUS_CHANGED;
 
+import dev.pulse.InTurn;
 import dev.pulse.Replies;
 import dev.pulse.config.PulseConfig;
 import dev.pulse.discovery.Discovery;
@@ -44,8 +45,8 @@ public final class AlertsVerticle extends VerticleBase {
 
   private AlertStore store;
   private final Clock clock = Clock.systemUTC();
-  /** The last pending alert update per instance (event-loop confined). */
-  private final java.util.Map<String, Future<?>> pending = new java.util.HashMap<>();
+  /** Each instance's alert updates, one after the other. */
+  private final InTurn perInstance = new InTurn();
 
   @Override
   public Future<?> start() {
@@ -100,11 +101,7 @@ public final class AlertsVerticle extends VerticleBase {
    * another must find the first one's alert open, not raise a second.
    */
   private void inTurn(String group, String instanceId, java.util.function.Supplier<Future<?>> update) {
-    String key = group + "/" + instanceId;
-    Future<?> previous = pending.getOrDefault(key, Future.succeededFuture());
-    Future<?> next = previous.transform(done -> update.get());
-    pending.put(key, next);
-    next.onComplete(done -> pending.remove(key, next));
+    perInstance.run(group + "/" + instanceId, update::get);
   }
 
   /** Opens an alert for an unhealthy instance unless one is open already. */

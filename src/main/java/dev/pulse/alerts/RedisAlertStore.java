@@ -1,5 +1,6 @@
 package dev.pulse.alerts;
 
+import dev.pulse.InTurn;
 import dev.pulse.Page;
 import dev.pulse.redis.LuaScript;
 import dev.pulse.redis.RedisKeys;
@@ -11,8 +12,6 @@ import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.List;
 import java.util.Objects;
@@ -34,8 +33,8 @@ public final class RedisAlertStore implements AlertStore {
   private final Vertx vertx;
   private final Redis redis;
   private final RedisKeys keys;
-  /** The last pending ingestion per alert on this node (event-loop confined). */
-  private final Map<String, Future<Alert>> pending = new HashMap<>();
+  /** Each alert's events on this node, one after the other. */
+  private final InTurn perAlert = new InTurn();
 
   public RedisAlertStore(Vertx vertx, Redis redis, RedisKeys keys) {
     this.vertx = vertx;
@@ -54,12 +53,7 @@ public final class RedisAlertStore implements AlertStore {
    */
   @Override
   public Future<Alert> ingest(AlertEvent event) {
-    String alertId = event.alertId();
-    Future<Alert> previous = pending.get(alertId);
-    Future<Alert> next = previous == null ? attempt(event, 1) : previous.transform(done -> attempt(event, 1));
-    pending.put(alertId, next);
-    next.onComplete(done -> pending.remove(alertId, next));
-    return next;
+    return perAlert.run(event.alertId(), () -> attempt(event, 1));
   }
 
   private Future<Alert> attempt(AlertEvent event, int attempt) {
