@@ -15,8 +15,8 @@ import io.vertx.redis.client.Response;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The registry in Redis (standalone or Cluster), shared by every Pulse node. Per group: a sorted set
@@ -164,26 +164,7 @@ public final class RedisRegistryStore implements RegistryStore {
     long now = clock.millis();
     String cutoff = Long.toString(now - ttlMs);
     lastIndexed.values().removeIf(at -> at <= now - ttlMs);
-    return dueGroups.due(now, max)
-        .compose(due -> {
-          int share = Math.max(1, max / Math.max(1, due.size()));
-          List<Future<List<Instance>>> sweeps = new ArrayList<>(due.size());
-          for (String group : due) {
-            sweeps.add(sweepGroup(group, cutoff, share, now));
-          }
-          // A group whose shard fails is left for the next sweep; the others' expiries are reported.
-          return Future.join(sweeps).transform(all -> {
-            List<Instance> expired = new ArrayList<>();
-            boolean more = due.size() >= max;
-            for (Future<List<Instance>> sweep : sweeps) {
-              if (sweep.succeeded()) {
-                expired.addAll(sweep.result());
-                more |= sweep.result().size() >= share;
-              }
-            }
-            return Future.succeededFuture(new Expired<>(expired, more));
-          });
-        });
+    return dueGroups.sweep(now, max, (group, share) -> sweepGroup(group, cutoff, share, now));
   }
 
   /** Sweeps one due group and reschedules it at its oldest remaining heartbeat + TTL. */

@@ -1,5 +1,6 @@
 package dev.pulse.redis;
 
+import dev.pulse.Expired;
 import io.vertx.core.Future;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
@@ -7,6 +8,7 @@ import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
@@ -42,6 +44,33 @@ public final class DueIndex {
   /** Makes {@code member} due at exactly {@code at} (after a sweep found its next expiry). */
   public Future<Void> reschedule(String member, long at) {
     return redis.send(Request.cmd(Command.ZADD).arg(bucket(member)).arg(at).arg(member)).mapEmpty();
+  }
+
+  /**
+   * One sweep: visits at most {@code max} members due at {@code now}, giving each a share of
+   * {@code max} items to remove ({@code sweepMember(member, share)} returns what it removed), and
+   * says there is more when either budget ran out. A member whose shard fails is left for the next
+   * sweep; what the others removed is still reported.
+   */
+  public <T> Future<Expired<T>> sweep(long now, int max, BiFunction<String, Integer, Future<List<T>>> sweepMember) {
+    return due(now, max).compose(due -> {
+      int share = Math.max(1, max / Math.max(1, due.size()));
+      List<Future<List<T>>> sweeps = new ArrayList<>(due.size());
+      for (String member : due) {
+        sweeps.add(sweepMember.apply(member, share));
+      }
+      return Future.join(sweeps).transform(all -> {
+        List<T> removed = new ArrayList<>();
+        boolean more = due.size() >= max;
+        for (Future<List<T>> sweep : sweeps) {
+          if (sweep.succeeded()) {
+            removed.addAll(sweep.result());
+            more |= sweep.result().size() >= share;
+          }
+        }
+        return Future.succeededFuture(new Expired<>(removed, more));
+      });
+    });
   }
 
   /** Up to {@code max} members due at or before {@code now}. */

@@ -145,24 +145,7 @@ public final class RedisStreamStore implements StreamStore {
   @Override
   public Future<Expired<Lease>> expire(int max) {
     long now = nodeNow();
-    return dueUsers.due(now, max).compose(due -> {
-      int share = Math.max(1, max / Math.max(1, due.size()));
-      List<Future<List<Lease>>> sweeps = new ArrayList<>(due.size());
-      for (String userId : due) {
-        sweeps.add(sweepUser(userId, now, share));
-      }
-      return Future.join(sweeps).transform(all -> {
-        List<Lease> expired = new ArrayList<>();
-        boolean more = due.size() >= max;
-        for (Future<List<Lease>> sweep : sweeps) {
-          if (sweep.succeeded()) {
-            expired.addAll(sweep.result());
-            more |= sweep.result().size() >= share;
-          }
-        }
-        return Future.succeededFuture(new Expired<>(expired, more));
-      });
-    });
+    return dueUsers.sweep(now, max, (userId, share) -> sweepUser(userId, now, share));
   }
 
   private Future<List<Lease>> sweepUser(String userId, long now, int max) {
