@@ -27,9 +27,6 @@ import java.util.Map;
  */
 public final class RedisRegistryStore implements RegistryStore {
 
-  /** Group names read (and summarised concurrently) per step of {@code GET /}. */
-  private static final int NAMES_PAGE = 200;
-
   private static final LuaScript HEARTBEAT = LuaScript.load("heartbeat");
   private static final LuaScript DEREGISTER = LuaScript.load("deregister");
   private static final LuaScript INSTANCES = LuaScript.load("instances");
@@ -129,30 +126,15 @@ public final class RedisRegistryStore implements RegistryStore {
    */
   @Override
   public Future<Page<GroupSummary>> groups(String after, int limit) {
-    return collectGroups(after, limit, cutoff(), new ArrayList<>());
+    String cutoff = cutoff();
+    return groupNames.collect(after, limit, group -> summary(group, cutoff), GroupSummary::group);
   }
 
-  private Future<Page<GroupSummary>> collectGroups(String after, int limit, String cutoff, List<GroupSummary> found) {
-    int fetch = limit == 0 ? NAMES_PAGE : Math.min(NAMES_PAGE, limit + 1 - found.size());
-    return groupNames.page(after, fetch).compose(names -> {
-      List<Future<Response>> replies = new ArrayList<>(names.size());
-      for (String group : names) {
-        replies.add(SUMMARY.run(redis, List.of(keys.groupBeats(group), keys.groupCreated(group)), List.of(cutoff)));
-      }
-      return Future.all(replies).compose(all -> {
-        for (int i = 0; i < names.size(); i++) {
-          Response summary = replies.get(i).result();
-          if (summary.size() == 3) {
-            found.add(new GroupSummary(names.get(i), summary.get(0).toInteger(),
-                summary.get(1).toLong(), summary.get(2).toLong()));
-          }
-        }
-        if ((limit > 0 && found.size() > limit) || names.size() < fetch) {
-          return Future.succeededFuture(Page.ofFound(found, limit, GroupSummary::group));
-        }
-        return collectGroups(names.get(names.size() - 1), limit, cutoff, found);
-      });
-    });
+  /** The group's summary, or null when none of its instances is live. */
+  private Future<GroupSummary> summary(String group, String cutoff) {
+    return SUMMARY.run(redis, List.of(keys.groupBeats(group), keys.groupCreated(group)), List.of(cutoff))
+        .map(reply -> reply.size() != 3 ? null
+            : new GroupSummary(group, reply.get(0).toInteger(), reply.get(1).toLong(), reply.get(2).toLong()));
   }
 
   /**

@@ -106,25 +106,7 @@ public final class RedisReadingStore implements ReadingStore {
 
   @Override
   public Future<Page<DeviceSummary>> devices(String after, int limit) {
-    return collectDevices(after, limit, new ArrayList<>());
-  }
-
-  private Future<Page<DeviceSummary>> collectDevices(String after, int limit, List<DeviceSummary> found) {
-    int fetch = limit == 0 ? NAMES_PAGE : Math.min(NAMES_PAGE, limit + 1 - found.size());
-    return deviceNames.page(after, fetch).compose(names -> {
-      List<Future<DeviceSummary>> summaries = names.stream().map(this::summary).toList();
-      return Future.all(summaries).compose(all -> {
-        summaries.forEach(summary -> {
-          if (summary.result() != null) {
-            found.add(summary.result());
-          }
-        });
-        if ((limit > 0 && found.size() > limit) || names.size() < fetch) {
-          return Future.succeededFuture(Page.ofFound(found, limit, DeviceSummary::id));
-        }
-        return collectDevices(names.get(names.size() - 1), limit, found);
-      });
-    });
+    return deviceNames.collect(after, limit, this::summary, DeviceSummary::id);
   }
 
   /** Trims the next devices in name order (round robin across sweeps) to the retention window. */

@@ -1,5 +1,6 @@
 package dev.pulse.redis;
 
+import dev.pulse.Page;
 import io.vertx.core.Future;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
@@ -7,6 +8,7 @@ import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Entity names in name order (heartbeat groups for {@code GET /}), read a page at a time. Split
@@ -14,6 +16,9 @@ import java.util.List;
  * a page merges the buckets' next names.
  */
 public final class NameIndex {
+
+  /** Names read (and looked up concurrently) per step of {@link #collect}. */
+  private static final int SLICE = 200;
 
   private final Redis redis;
   private final List<String> buckets;
@@ -51,6 +56,35 @@ public final class NameIndex {
       }
       names.sort(null);
       return names.size() > count ? List.copyOf(names.subList(0, count)) : names;
+    });
+  }
+
+  /**
+   * A page of entities in name order after {@code after}: reads names a slice at a time, looks each
+   * up with {@code lookup} (null for a name whose entity is gone, which is skipped), until
+   * {@code limit + 1} entities are found (the extra one proves a next page) or the names run out.
+   */
+  public <T> Future<Page<T>> collect(String after, int limit, Function<String, Future<T>> lookup,
+      Function<T, String> nameOf) {
+    return collect(after, limit, lookup, nameOf, new ArrayList<>());
+  }
+
+  private <T> Future<Page<T>> collect(String after, int limit, Function<String, Future<T>> lookup,
+      Function<T, String> nameOf, List<T> found) {
+    int fetch = limit == 0 ? SLICE : Math.min(SLICE, limit + 1 - found.size());
+    return page(after, fetch).compose(names -> {
+      List<Future<T>> entities = names.stream().map(lookup).toList();
+      return Future.all(entities).compose(all -> {
+        entities.forEach(entity -> {
+          if (entity.result() != null) {
+            found.add(entity.result());
+          }
+        });
+        if ((limit > 0 && found.size() > limit) || names.size() < fetch) {
+          return Future.succeededFuture(Page.ofFound(found, limit, nameOf));
+        }
+        return collect(names.get(names.size() - 1), limit, lookup, nameOf, found);
+      });
     });
   }
 
