@@ -86,25 +86,23 @@ public final class RedisAlertStore implements AlertStore {
 
   /** Operations moving the alert's contributions from {@code before}'s groups to {@code after}'s. */
   private void changes(Alert before, Alert after, List<String> scriptKeys, List<String> args) {
-    if (before != null) {
-      for (String dimension : before.dimensions()) {
-        if (!sameContribution(before, after, dimension)) {
-          contribute(before, dimension, -1, scriptKeys, args);
-        }
+    List<String> afterGroups = after.dimensions();
+    List<String> beforeGroups = before == null ? List.of() : before.dimensions();
+    boolean sameFigures = before != null && before.orderKey().equals(after.orderKey())
+        && before.status() == after.status()
+        && Objects.equals(before.timeToAcknowledgeMs(), after.timeToAcknowledgeMs())
+        && Objects.equals(before.timeToResolveMs(), after.timeToResolveMs());
+    // A group the alert stays in with the same figures needs no change.
+    for (String dimension : beforeGroups) {
+      if (!(sameFigures && afterGroups.contains(dimension))) {
+        contribute(before, dimension, -1, scriptKeys, args);
       }
     }
-    for (String dimension : after.dimensions()) {
-      if (before == null || !sameContribution(before, after, dimension)) {
+    for (String dimension : afterGroups) {
+      if (!(sameFigures && beforeGroups.contains(dimension))) {
         contribute(after, dimension, 1, scriptKeys, args);
       }
     }
-  }
-
-  private static boolean sameContribution(Alert before, Alert after, String dimension) {
-    return before.dimensions().contains(dimension) && after.dimensions().contains(dimension)
-        && before.orderKey().equals(after.orderKey()) && before.status() == after.status()
-        && Objects.equals(before.timeToAcknowledgeMs(), after.timeToAcknowledgeMs())
-        && Objects.equals(before.timeToResolveMs(), after.timeToResolveMs());
   }
 
   private void contribute(Alert alert, String dimension, int sign, List<String> scriptKeys, List<String> args) {

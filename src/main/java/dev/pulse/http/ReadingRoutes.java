@@ -75,11 +75,12 @@ public final class ReadingRoutes {
       JsonNode item = list.get(i);
       JsonNode timestamp = item.isObject() ? item.get("timestamp") : null;
       String sent = timestamp != null && timestamp.isTextual() ? timestamp.textValue() : null;
-      String problem = problem(item, sent);
+      ReadingTime time = sent == null ? null : ReadingTime.parse(sent);
+      String problem = problem(item, sent, time);
       if (problem != null) {
         results[i] = new Result(deviceId, sent, 400, false, problem);
       } else {
-        valid.add(new Reading(ReadingTime.parse(sent), item.get("count").intValue()));
+        valid.add(new Reading(time, item.get("count").intValue()));
         positions.add(i);
       }
     }
@@ -120,8 +121,8 @@ public final class ReadingRoutes {
     Responses.json(ctx, allAccepted ? 202 : 207, Map.of("results", List.of(results)));
   }
 
-  /** Why a reading is invalid, or null. */
-  private static String problem(JsonNode item, String sent) {
+  /** Why a reading is invalid, or null; {@code time} is {@code sent} parsed (null when it does not parse). */
+  private static String problem(JsonNode item, String sent, ReadingTime time) {
     if (!item.isObject()) {
       return "a reading must be an object {\"timestamp\", \"count\"}, got " + Json.kind(item);
     }
@@ -132,7 +133,7 @@ public final class ReadingRoutes {
     if (sent == null) {
       return "timestamp must be a string, got " + Json.kind(timestamp);
     }
-    if (ReadingTime.parse(sent) == null) {
+    if (time == null) {
       String shown = sent.length() > 64 ? sent.substring(0, 64) + "…" : sent;
       return "timestamp '" + shown + "' is not an ISO-8601 date-time with a zone (e.g. 2021-09-29T16:08:15+01:00) "
           + "between 1677-09-21T00:12:43.145224192Z and 2262-04-11T23:47:16.854775807Z";
