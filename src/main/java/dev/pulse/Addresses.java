@@ -19,6 +19,24 @@ public final class Addresses {
   /** Published when an instance's health status changes, body {@link dev.pulse.discovery.StatusChange}. */
   public static final String DISCOVERY_STATUS_CHANGED = "discovery.status-changed";
 
+  public static final String SERVICES_REGISTER = "services.register";
+  public static final String SERVICES_GET = "services.get";
+  public static final String SERVICES_LIST = "services.list";
+  public static final String SERVICES_REMOVE = "services.remove";
+  public static final String SERVICES_REMOVE_INSTANCE = "services.remove-instance";
+  public static final String SERVICES_LOOKUP = "services.lookup";
+  public static final String SERVICES_RESOLVE = "services.resolve";
+  public static final String SERVICES_PROBE_TARGETS = "services.probe-targets";
+  public static final String SERVICES_CLAIM = "services.claim";
+  public static final String SERVICES_RECORD_PROBE = "services.record-probe";
+  public static final String SERVICES_METRICS = "services.metrics";
+
+  /**
+   * Published on each node when a service changed on any node (Redis pub/sub relays other nodes'
+   * changes), body {@link dev.pulse.services.Services.ServiceChanged}: caches drop the service.
+   */
+  public static final String SERVICES_CHANGED = "services.changed";
+
   public static final String ALERTS_INGEST = "alerts.ingest";
   public static final String ALERTS_GET = "alerts.get";
   public static final String ALERTS_LIST = "alerts.list";

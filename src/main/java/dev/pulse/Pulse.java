@@ -8,6 +8,9 @@ import dev.pulse.discovery.DiscoveryVerticle;
 import dev.pulse.http.HttpServerVerticle;
 import dev.pulse.readings.Readings;
 import dev.pulse.readings.ReadingsVerticle;
+import dev.pulse.services.HealthCheckVerticle;
+import dev.pulse.services.ServiceRegistryVerticle;
+import dev.pulse.services.Services;
 import dev.pulse.streams.StreamLimitVerticle;
 import dev.pulse.streams.Streams;
 import io.vertx.core.DeploymentOptions;
@@ -31,10 +34,10 @@ public final class Pulse {
 
   private static final Logger LOG = LoggerFactory.getLogger(Pulse.class);
 
-  /** Deployed once each, in this order, before the HTTP server; the timer comes last. */
+  /** Deployed once each, in this order, before the HTTP server; the timers (expiry, health probes) come last. */
   private static final List<Supplier<VerticleBase>> DOMAINS = List.of(
-      DiscoveryVerticle::new, StreamLimitVerticle::new, AlertsVerticle::new, ReadingsVerticle::new,
-      ExpiryVerticle::new);
+      DiscoveryVerticle::new, ServiceRegistryVerticle::new, StreamLimitVerticle::new, AlertsVerticle::new,
+      ReadingsVerticle::new, ExpiryVerticle::new, HealthCheckVerticle::new);
 
   private final Vertx vertx;
   private final List<String> deployments;
@@ -51,6 +54,7 @@ public final class Pulse {
     PulseConfig settings = PulseConfig.from(config);
     LocalCodec.register(vertx.eventBus(), List.of(Page.class, ExpiryReport.class));
     LocalCodec.register(vertx.eventBus(), Discovery.MESSAGE_TYPES);
+    LocalCodec.register(vertx.eventBus(), Services.MESSAGE_TYPES);
     LocalCodec.register(vertx.eventBus(), Streams.MESSAGE_TYPES);
     LocalCodec.register(vertx.eventBus(), Alerts.MESSAGE_TYPES);
     LocalCodec.register(vertx.eventBus(), Readings.MESSAGE_TYPES);

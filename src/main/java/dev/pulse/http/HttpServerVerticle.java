@@ -4,6 +4,7 @@ import dev.pulse.config.PulseConfig;
 import dev.pulse.alerts.AlertsClient;
 import dev.pulse.discovery.DiscoveryClient;
 import dev.pulse.readings.ReadingsClient;
+import dev.pulse.services.ServicesClient;
 import dev.pulse.streams.StreamsClient;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -33,6 +34,8 @@ public final class HttpServerVerticle extends VerticleBase {
     router.get("/health/live").handler(HttpServerVerticle::live);
     new AlertRoutes(new AlertsClient(vertx.eventBus(), config.eventBusTimeoutMs())).mount(router);
     new ReadingRoutes(new ReadingsClient(vertx.eventBus(), config.eventBusTimeoutMs()), config.readingsRetentionMs())
+        .mount(router);
+    new ServiceRoutes(new ServicesClient(vertx.eventBus(), config.eventBusTimeoutMs()), config.maxBodyBytes())
         .mount(router);
     new StreamRoutes(new StreamsClient(vertx.eventBus(), config.eventBusTimeoutMs()), config.maxBodyBytes())
         .mount(router);

@@ -53,10 +53,18 @@ public final class Ids {
 
   /** A valid id that is also not a reserved first path segment. */
   public static String requireGroup(String value) {
-    require("group", value);
+    return requireGroup("group", value);
+  }
+
+  /**
+   * As {@link #requireGroup(String)} for a field of another name: a service is a group, so its
+   * {@code name} follows the group rules.
+   */
+  public static String requireGroup(String field, String value) {
+    require(field, value);
     if (RESERVED_SEGMENTS.contains(value)) {
-      throw ProblemException.badRequest("RESERVED_GROUP", "group",
-          "'" + value + "' is a reserved path segment and cannot be used as a group name");
+      throw ProblemException.badRequest("RESERVED_GROUP", field,
+          "'" + value + "' is a reserved path segment and cannot be used as a group or service name");
     }
     return value;
   }

@@ -107,4 +107,44 @@ public final class RedisKeys {
   public String deviceNames() {
     return prefix + ":rd:devices";
   }
+
+  /** Hash: a service's {@code revision} and id {@code sequence}. Service keys share the tag {@code {svc:name}}. */
+  public String serviceMeta(String name) {
+    return prefix + ":svc:{" + name + "}:meta";
+  }
+
+  /** Hash: endpoint address → instance id. */
+  public String serviceEndpoints(String name) {
+    return prefix + ":svc:{" + name + "}:endpoints";
+  }
+
+  /** Sorted set: instance id → registration order. */
+  public String serviceIds(String name) {
+    return prefix + ":svc:{" + name + "}:ids";
+  }
+
+  /** Prefix of the instance hashes ({@code <prefix><id>}): definition, status and probe counters. */
+  public String serviceInstancePrefix(String name) {
+    return prefix + ":svc:{" + name + "}:i:";
+  }
+
+  /** Prefix of the probe leases ({@code <prefix><id>}): the node that probes the instance, with a TTL. */
+  public String serviceLeasePrefix(String name) {
+    return prefix + ":svc:{" + name + "}:lease:";
+  }
+
+  /** Base name of the {@link NameIndex} of services. */
+  public String serviceNames() {
+    return prefix + ":svc:names";
+  }
+
+  /** Hash: probes run ({@code healthChecks}) and failed ({@code failures}) by every node. */
+  public String probeCounts() {
+    return prefix + ":svc:probes";
+  }
+
+  /** Pub/sub channel: the name of each service that changed, so that every node drops its cached copy. */
+  public String serviceChanges() {
+    return prefix + ":svc:changes";
+  }
 }

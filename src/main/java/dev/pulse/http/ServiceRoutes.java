@@ -1,0 +1,229 @@
+package dev.pulse.http;
+
+import dev.pulse.services.InstanceFilter;
+import dev.pulse.services.InstanceStatus;
+import dev.pulse.services.Registration;
+import dev.pulse.services.Removal;
+import dev.pulse.services.Service;
+import dev.pulse.services.ServiceInstance;
+import dev.pulse.services.Services;
+import dev.pulse.services.ServicesClient;
+import dev.pulse.services.VersionRange;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The service registry: {@code /services…} and {@code GET /discovery/metrics}. Writes take an
+ * optional {@code If-Match: "<revision>"} (412 {@code PRECONDITION_FAILED} when it is stale);
+ * {@code GET /services/:name} answers the service's revision as its {@code ETag}.
+ */
+public final class ServiceRoutes {
+
+  private static final Set<String> FILTERS = Set.of("status", "version");
+  private static final String META = "meta.";
+
+  private final ServicesClient services;
+  private final int maxBodyBytes;
+
+  public ServiceRoutes(ServicesClient services, int maxBodyBytes) {
+    this.services = services;
+    this.maxBodyBytes = maxBodyBytes;
+  }
+
+  public void mount(Router router) {
+    router.post("/services").handler(new RawBodyHandler(maxBodyBytes)).handler(this::register);
+    router.get("/services").handler(this::list);
+    router.get("/services/:name").handler(this::service);
+    router.delete("/services/:name").handler(this::removeService);
+    router.get("/services/:name/health").handler(this::health);
+    router.get("/services/:name/instances").handler(this::instances);
+    router.delete("/services/:name/instances/:id").handler(this::removeInstance);
+    router.get("/services/:name/resolve").handler(this::resolve);
+    router.get("/discovery/metrics").handler(this::metrics);
+  }
+
+  private void register(RoutingContext ctx) {
+    var definition = ServiceDefinitions.parse(Json.objectBody(RawBodyHandler.body(ctx)));
+    Long ifMatch = ifMatch(ctx);
+    services.register(definition, ifMatch).onSuccess(registration -> {
+      if (registration.outcome() == Registration.Outcome.PRECONDITION_FAILED) {
+        ctx.fail(preconditionFailed("service '" + definition.name() + "'", ifMatch, registration.currentRevision()));
+        return;
+      }
+      Service service = registration.service();
+      ctx.response().putHeader("ETag", etag(service.revision()));
+      if (registration.outcome() == Registration.Outcome.CREATED) {
+        ctx.response().putHeader("Location", "/services/" + service.name());
+      }
+      Responses.json(ctx, registration.outcome() == Registration.Outcome.CREATED ? 201 : 200, view(service));
+    }).onFailure(ctx::fail);
+  }
+
+  private void list(RoutingContext ctx) {
+    onlyParams(ctx, Set.of("limit", "cursor"));
+    Paging paging = Paging.from(ctx, Paging.DEFAULT_LIMIT, Ids::isValid);
+    services.services(paging.after(), paging.limit())
+        .onSuccess(page -> Responses.page(ctx, paging, page))
+        .onFailure(ctx::fail);
+  }
+
+  private void service(RoutingContext ctx) {
+    String name = Ids.require("name", ctx.pathParam("name"));
+    services.service(name).onSuccess(service -> {
+      ctx.response().putHeader("ETag", etag(service.revision()));
+      Responses.json(ctx, 200, view(service));
+    }).onFailure(ctx::fail);
+  }
+
+  private void health(RoutingContext ctx) {
+    String name = Ids.require("name", ctx.pathParam("name"));
+    services.service(name)
+        .onSuccess(service -> Responses.json(ctx, 200,
+            service.instances().stream().map(ServiceInstance::health).toList()))
+        .onFailure(ctx::fail);
+  }
+
+  private void removeService(RoutingContext ctx) {
+    String name = Ids.require("name", ctx.pathParam("name"));
+    Long ifMatch = ifMatch(ctx);
+    services.removeService(name, ifMatch)
+        .onSuccess(removal -> removed(ctx, removal, "service '" + name + "'", ifMatch,
+            "no service named '" + name + "' is registered", "SERVICE_NOT_FOUND"))
+        .onFailure(ctx::fail);
+  }
+
+  private void removeInstance(RoutingContext ctx) {
+    String name = Ids.require("name", ctx.pathParam("name"));
+    String id = Ids.require("id", ctx.pathParam("id"));
+    Long ifMatch = ifMatch(ctx);
+    services.removeInstance(name, id, ifMatch)
+        .onSuccess(removal -> removed(ctx, removal, "instance '" + id + "'", ifMatch,
+            "service '" + name + "' has no instance '" + id + "'", "INSTANCE_NOT_FOUND"))
+        .onFailure(ctx::fail);
+  }
+
+  private static void removed(RoutingContext ctx, Removal removal, String what, Long ifMatch, String notFound,
+      String notFoundCode) {
+    switch (removal.outcome()) {
+      case REMOVED -> ctx.response().setStatusCode(204).end();
+      case NOT_FOUND -> ctx.fail(new ProblemException(404, notFoundCode, null, notFound));
+      case PRECONDITION_FAILED -> ctx.fail(preconditionFailed(what, ifMatch, removal.currentRevision()));
+    }
+  }
+
+  private void instances(RoutingContext ctx) {
+    String name = Ids.require("name", ctx.pathParam("name"));
+    InstanceFilter filter = filter(ctx, Set.of());
+    services.instances(name, filter)
+        .onSuccess(instances -> Responses.json(ctx, 200, instances))
+        .onFailure(ctx::fail);
+  }
+
+  private void resolve(RoutingContext ctx) {
+    String name = Ids.require("name", ctx.pathParam("name"));
+    InstanceFilter filter = filter(ctx, Set.of("strategy"));
+    String strategyParam = ctx.request().getParam("strategy", "round-robin");
+    Services.Strategy strategy = switch (strategyParam) {
+      case "round-robin" -> Services.Strategy.ROUND_ROBIN;
+      case "random" -> Services.Strategy.RANDOM;
+      default -> throw ProblemException.badRequest("INVALID_QUERY", "strategy",
+          "strategy must be 'round-robin' or 'random', got '" + strategyParam + "'");
+    };
+    services.resolve(name, filter, strategy)
+        .onSuccess(instance -> Responses.json(ctx, 200, instance))
+        .onFailure(ctx::fail);
+  }
+
+  private void metrics(RoutingContext ctx) {
+    services.metrics()
+        .onSuccess(metrics -> Responses.json(ctx, 200, metrics))
+        .onFailure(ctx::fail);
+  }
+
+  /** {@code status=}, {@code version=} and {@code meta.<key>=}; any other parameter but {@code extra} is a 400. */
+  private static InstanceFilter filter(RoutingContext ctx, Set<String> extra) {
+    String status = null;
+    VersionRange version = null;
+    Map<String, String> meta = new HashMap<>();
+    for (String param : ctx.queryParams().names()) {
+      String value = ctx.queryParams().get(param);
+      if (param.equals("status")) {
+        if (!InstanceStatus.ALL.contains(value)) {
+          throw ProblemException.badRequest("INVALID_QUERY", "status",
+              "status must be one of " + InstanceStatus.ALL + ", got '" + value + "'");
+        }
+        status = value;
+      } else if (param.equals("version")) {
+        try {
+          version = VersionRange.parse(value);
+        } catch (IllegalArgumentException e) {
+          throw ProblemException.badRequest("INVALID_QUERY", "version",
+              "version must be a version or a semver range such as ^1.2, ~1.2.3 or >=1.0 <2: " + e.getMessage());
+        }
+      } else if (param.startsWith(META) && param.length() > META.length()) {
+        meta.put(param.substring(META.length()), value);
+      } else if (!extra.contains(param)) {
+        throw unknownParam(param, "status, version, meta.<key>" + (extra.isEmpty() ? "" : ", " + String.join(", ", extra)));
+      }
+    }
+    return new InstanceFilter(status, version, meta);
+  }
+
+  private static void onlyParams(RoutingContext ctx, Set<String> known) {
+    for (String param : ctx.queryParams().names()) {
+      if (!known.contains(param)) {
+        throw unknownParam(param, String.join(", ", known));
+      }
+    }
+  }
+
+  private static ProblemException unknownParam(String param, String known) {
+    return ProblemException.badRequest("INVALID_QUERY", param,
+        "unknown query parameter '" + param + "'; this route takes " + known);
+  }
+
+  /** The revision in {@code If-Match} ({@code "3"} or {@code 3}), or null when the header is absent. */
+  private static Long ifMatch(RoutingContext ctx) {
+    String header = ctx.request().getHeader("If-Match");
+    if (header == null) {
+      return null;
+    }
+    String tag = header.trim();
+    if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
+      tag = tag.substring(1, tag.length() - 1);
+    }
+    if (!tag.matches("\\d{1,18}")) {
+      throw ProblemException.badRequest("INVALID_HEADER", "If-Match",
+          "If-Match must be a revision as given in ETag, e.g. \"3\", got '" + header + "'");
+    }
+    return Long.parseLong(tag);
+  }
+
+  private static String etag(long revision) {
+    return "\"" + revision + "\"";
+  }
+
+  private static ProblemException preconditionFailed(String what, Long ifMatch, long current) {
+    Map<String, Object> extensions = new LinkedHashMap<>();
+    extensions.put("currentRevision", current);
+    return new ProblemException(412, "PRECONDITION_FAILED", "If-Match",
+        what + (current == 0 ? " does not exist" : " is at revision " + current)
+            + ", not the revision " + ifMatch + " named by If-Match; read it again and retry", extensions);
+  }
+
+  /** The body of {@code GET /services/:name} and of a registration. */
+  private static Map<String, Object> view(Service service) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("name", service.name());
+    body.put("revision", service.revision());
+    body.put("versions", service.versions());
+    body.put("instances", service.instances());
+    return body;
+  }
+
+}

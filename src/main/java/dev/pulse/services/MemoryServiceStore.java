@@ -1,0 +1,180 @@
+package dev.pulse.services;
+
+import dev.pulse.Page;
+import dev.pulse.discovery.StatusChange;
+import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/** The service registry in memory, owned by the event loop of the verticle that created it: no locks. */
+public final class MemoryServiceStore implements ServiceStore {
+
+  private final TreeMap<String, Entry> services = new TreeMap<>();
+  private long healthChecks;
+  private long failures;
+
+  /** A service's mutable state; its instances are immutable records replaced on change. */
+  private static final class Entry {
+    long revision;
+    int sequence;
+    final Map<String, String> idByAddress = new HashMap<>();
+    final LinkedHashMap<String, ServiceInstance> instances = new LinkedHashMap<>();
+
+    Service snapshot(String name) {
+      return new Service(name, revision, List.copyOf(instances.values()));
+    }
+  }
+
+  @Override
+  public Future<Void> start() {
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public Future<Registration> register(ServiceDefinition definition, Long ifMatch) {
+    Entry entry = services.get(definition.name());
+    long current = entry == null ? 0 : entry.revision;
+    if (ifMatch != null && ifMatch != current) {
+      return Future.succeededFuture(Registration.preconditionFailed(current));
+    }
+    boolean created = entry == null;
+    if (created) {
+      entry = new Entry();
+    }
+    boolean changed = false;
+    for (String address : definition.endpoints()) {
+      String id = entry.idByAddress.get(address);
+      if (id == null) {
+        entry.sequence++;
+        id = definition.name() + "-" + entry.sequence;
+        entry.idByAddress.put(address, id);
+        entry.instances.put(id, new ServiceInstance(id, definition.name(), address, definition.version(),
+            definition.metadata(), InstanceStatus.initial(definition.healthCheck()), null, 1,
+            definition.healthCheck(), 0, 0, null, null, entry.sequence));
+        changed = true;
+      } else {
+        ServiceInstance old = entry.instances.get(id);
+        ServiceInstance updated = redefined(old, definition);
+        if (updated != old) {
+          entry.instances.put(id, updated);
+          changed = true;
+        }
+      }
+    }
+    if (changed) {
+      entry.revision++;
+      services.put(definition.name(), entry);
+    }
+    Registration.Outcome outcome = created ? Registration.Outcome.CREATED
+        : changed ? Registration.Outcome.UPDATED : Registration.Outcome.UNCHANGED;
+    return Future.succeededFuture(new Registration(outcome, entry.snapshot(definition.name()), entry.revision));
+  }
+
+  /** The instance with the definition's version, metadata and check, or {@code old} itself when nothing differs. */
+  private static ServiceInstance redefined(ServiceInstance old, ServiceDefinition definition) {
+    if (old.version().equals(definition.version()) && old.metadata().equals(definition.metadata())
+        && Objects.equals(old.healthCheck(), definition.healthCheck())) {
+      return old;
+    }
+    boolean checkAddedOrRemoved = (old.healthCheck() == null) != (definition.healthCheck() == null);
+    String status = checkAddedOrRemoved ? InstanceStatus.initial(definition.healthCheck()) : old.status();
+    return new ServiceInstance(old.id(), old.service(), old.address(), definition.version(), definition.metadata(),
+        status, checkAddedOrRemoved ? null : old.lastCheck(), old.revision() + 1, definition.healthCheck(),
+        checkAddedOrRemoved ? 0 : old.consecutiveFailures(), checkAddedOrRemoved ? 0 : old.consecutivePasses(),
+        checkAddedOrRemoved ? null : old.lastError(), checkAddedOrRemoved ? null : old.latencyMs(), old.order());
+  }
+
+  @Override
+  public Future<Service> service(String name) {
+    Entry entry = services.get(name);
+    return Future.succeededFuture(entry == null ? null : entry.snapshot(name));
+  }
+
+  @Override
+  public Future<Page<Service>> services(String after, int limit) {
+    Map<String, Entry> tail = after == null ? services : services.tailMap(after, false);
+    List<Service> found = new ArrayList<>();
+    for (Map.Entry<String, Entry> entry : tail.entrySet()) {
+      found.add(entry.getValue().snapshot(entry.getKey()));
+      if (limit > 0 && found.size() > limit) {
+        break;
+      }
+    }
+    return Future.succeededFuture(Page.ofFound(found, limit, Service::name));
+  }
+
+  @Override
+  public Future<Removal> removeService(String name, Long ifMatch) {
+    Entry entry = services.get(name);
+    if (entry == null) {
+      return Future.succeededFuture(Removal.NOT_FOUND);
+    }
+    if (ifMatch != null && ifMatch != entry.revision) {
+      return Future.succeededFuture(new Removal(Removal.Outcome.PRECONDITION_FAILED, entry.revision));
+    }
+    services.remove(name);
+    return Future.succeededFuture(Removal.REMOVED);
+  }
+
+  @Override
+  public Future<Removal> removeInstance(String name, String id, Long ifMatch) {
+    Entry entry = services.get(name);
+    ServiceInstance instance = entry == null ? null : entry.instances.get(id);
+    if (instance == null) {
+      return Future.succeededFuture(Removal.NOT_FOUND);
+    }
+    if (ifMatch != null && ifMatch != instance.revision()) {
+      return Future.succeededFuture(new Removal(Removal.Outcome.PRECONDITION_FAILED, instance.revision()));
+    }
+    entry.instances.remove(id);
+    entry.idByAddress.remove(instance.address());
+    entry.revision++;
+    if (entry.instances.isEmpty()) {
+      services.remove(name);
+    }
+    return Future.succeededFuture(Removal.REMOVED);
+  }
+
+  @Override
+  public Future<StatusChange> recordProbe(String name, String id, ProbeResult result) {
+    healthChecks++;
+    if (!result.passed()) {
+      failures++;
+    }
+    Entry entry = services.get(name);
+    ServiceInstance old = entry == null ? null : entry.instances.get(id);
+    if (old == null || old.healthCheck() == null) {
+      return Future.succeededFuture(null);
+    }
+    int fails = result.passed() ? 0 : old.consecutiveFailures() + 1;
+    int passes = result.passed() ? old.consecutivePasses() + 1 : 0;
+    String status = HealthRule.next(old.status(), result.passed(), result.passed() ? passes : fails,
+        old.healthCheck().threshold());
+    entry.instances.put(id, new ServiceInstance(old.id(), old.service(), old.address(), old.version(),
+        old.metadata(), status, result.at(), old.revision(), old.healthCheck(), fails, passes,
+        result.passed() ? null : result.error(), result.latencyMs(), old.order()));
+    return Future.succeededFuture(status.equals(old.status()) ? null
+        : new StatusChange(name, id, old.status(), status, result.reason()));
+  }
+
+  @Override
+  public Future<Long> claimProbe(String name, String id, String node, long leaseMs) {
+    return Future.succeededFuture(0L);
+  }
+
+  @Override
+  public Future<ProbeMetrics> metrics() {
+    long instances = services.values().stream().mapToLong(entry -> entry.instances.size()).sum();
+    return Future.succeededFuture(new ProbeMetrics(services.size(), instances, healthChecks, failures));
+  }
+
+  @Override
+  public Future<Void> close() {
+    return Future.succeededFuture();
+  }
+}

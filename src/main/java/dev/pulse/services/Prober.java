@@ -1,0 +1,77 @@
+package dev.pulse.services;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Runs one HTTP check: {@code GET url}, passed on a 2xx. Connecting, waiting and reading the body
+ * are all bounded by the check's timeout; when it runs out the request is reset, so a hanging
+ * endpoint holds no connection afterwards.
+ */
+final class Prober {
+
+  private final Vertx vertx;
+  private final HttpClient client;
+
+  Prober(Vertx vertx) {
+    this.vertx = vertx;
+    this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setKeepAliveTimeout(60),
+        new PoolOptions().setHttp1MaxSize(4));
+  }
+
+  Future<ProbeResult> probe(String url, long timeoutMs) {
+    long at = System.currentTimeMillis();
+    long started = System.nanoTime();
+    Promise<ProbeResult> outcome = Promise.promise();
+    AtomicReference<HttpClientRequest> inFlight = new AtomicReference<>();
+    long guard = vertx.setTimer(timeoutMs, timer -> {
+      if (outcome.tryComplete(new ProbeResult(false, at, elapsedMs(started), "timeout after " + timeoutMs + " ms"))
+          && inFlight.get() != null) {
+        inFlight.get().reset();
+      }
+    });
+    client.request(new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(url)
+            .setConnectTimeout(timeoutMs).setIdleTimeout(timeoutMs))
+        .compose(request -> {
+          inFlight.set(request);
+          return request.send();
+        })
+        .compose(response -> response.end().map(response.statusCode()))
+        .onComplete(done -> {
+          vertx.cancelTimer(guard);
+          long latency = elapsedMs(started);
+          if (done.failed()) {
+            outcome.tryComplete(new ProbeResult(false, at, latency, describe(done.cause())));
+          } else if (done.result() >= 200 && done.result() < 300) {
+            outcome.tryComplete(new ProbeResult(true, at, latency, null));
+          } else {
+            outcome.tryComplete(new ProbeResult(false, at, latency, "HTTP " + done.result()));
+          }
+        });
+    return outcome.future();
+  }
+
+  private static long elapsedMs(long started) {
+    return (System.nanoTime() - started) / 1_000_000;
+  }
+
+  private static String describe(Throwable failure) {
+    String message = failure.getMessage();
+    if (failure instanceof java.net.ConnectException || (message != null && message.contains("Connection refused"))) {
+      return "connection refused";
+    }
+    return message == null ? failure.getClass().getSimpleName() : message;
+  }
+
+  Future<Void> close() {
+    return client.close();
+  }
+}

@@ -1,0 +1,9 @@
+-- Claims or renews the probing of one instance for one node.
+-- KEYS[1] the instance's lease; ARGV[1] node id, ARGV[2] lease (ms).
+-- Returns 0 when the node holds the lease now, else the ms left on another node's lease.
+local owner = redis.call('GET', KEYS[1])
+if not owner or owner == ARGV[1] then
+  redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+  return 0
+end
+return redis.call('PTTL', KEYS[1])
