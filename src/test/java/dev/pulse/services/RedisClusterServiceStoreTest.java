@@ -1,0 +1,86 @@
+package dev.pulse.services;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pulse.redis.RedisKeys;
+import dev.pulse.support.LocalRedis;
+import dev.pulse.support.RedisClusterExtension;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith({VertxExtension.class, RedisClusterExtension.class})
+@DisplayName("Redis service store on a 3-master Redis Cluster")
+class RedisClusterServiceStoreTest extends ServiceStoreContract {
+
+  private final LocalRedis cluster;
+  private String prefix;
+
+  RedisClusterServiceStoreTest(LocalRedis cluster) {
+    this.cluster = cluster;
+  }
+
+  @Override
+  ServiceStore createStore(Vertx vertx) {
+    prefix = "test-" + UUID.randomUUID();
+    return new RedisServiceStore(cluster.clusterClient(vertx), new RedisKeys(prefix));
+  }
+
+  @Test
+  @DisplayName("a probe claim is held by one node until it lapses; the holder renews it")
+  void claims(Vertx vertx) {
+    register("1", "http://a:1");
+    String id = name + "-1";
+    assertThat(store.claimProbe(name, id, "node-a", 300).await()).isZero();
+    long left = store.claimProbe(name, id, "node-b", 300).await();
+    assertThat(left).isBetween(1L, 300L);
+    assertThat(store.claimProbe(name, id, "node-a", 300).await()).as("renewal").isZero();
+    vertx.timer(left + 350).await();
+    assertThat(store.claimProbe(name, id, "node-b", 300).await()).as("after the claim lapsed").isZero();
+    assertThat(store.claimProbe(name, id, "node-a", 300).await()).isPositive();
+  }
+
+  @Test
+  @DisplayName("40 concurrent claims from 4 stores (nodes) leave exactly one holder")
+  void oneHolder(Vertx vertx) {
+    register("1", "http://a:1");
+    List<ServiceStore> nodes = new ArrayList<>(List.of(store));
+    for (int i = 0; i < 3; i++) {
+      ServiceStore other = new RedisServiceStore(cluster.clusterClient(vertx), new RedisKeys(prefix));
+      nodes.add(other);
+    }
+    List<Future<Long>> claims = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      claims.add(nodes.get(i % 4).claimProbe(name, name + "-1", "node-" + (i % 4), 5_000));
+    }
+    Future.all(claims).await();
+    List<String> holders = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      if (claims.get(i).result() == 0) {
+        holders.add("node-" + (i % 4));
+      }
+    }
+    assertThat(holders).isNotEmpty().allMatch(holders.get(0)::equals);
+    nodes.subList(1, 4).forEach(node -> node.close().await());
+  }
+
+  @Test
+  @DisplayName("concurrent registrations of one definition through two stores create each instance once")
+  void concurrentRegistrations(Vertx vertx) {
+    ServiceStore other = new RedisServiceStore(cluster.clusterClient(vertx), new RedisKeys(prefix));
+    List<Future<Registration>> all = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      all.add((i % 2 == 0 ? store : other).register(definition("1", CHECK, "http://a:1", "http://b:1"), null));
+    }
+    Future.all(all).await();
+    assertThat(all).filteredOn(f -> f.result().outcome() == Registration.Outcome.CREATED).hasSize(1);
+    assertThat(ids(store.service(name).await())).containsExactly(name + "-1", name + "-2");
+    other.close().await();
+  }
+}
