@@ -9,7 +9,9 @@ import java.util.regex.Pattern;
  * The {@code version=} filter of lookups: a version compared exactly as text, or a semver range as
  * npm writes them: {@code ^1.2}, {@code ~1.2.3}, {@code >=1.0 <2}, {@code 1.x}, alternatives joined
  * by {@code ||}. Partial versions are completed with zeros; pre-release versions compare by semver
- * precedence ({@code 1.0.0-rc.1 < 1.0.0}); a version that is not semver matches no range.
+ * precedence ({@code 1.0.0-rc.1 < 1.0.0}), and as in npm a ceiling implied by {@code ^}, {@code ~},
+ * {@code x} or a partial version ({@code ^1.2} is {@code >=1.2.0 <2.0.0-0}) excludes the next
+ * version's pre-releases. A version that is not semver matches no range.
  */
 public final class VersionRange {
 
@@ -17,7 +19,7 @@ public final class VersionRange {
       "v?(\\d{1,9})(?:\\.(\\d{1,9}))?(?:\\.(\\d{1,9}))?(?:-([0-9A-Za-z.-]+))?(?:\\+[0-9A-Za-z.-]+)?");
   private static final Pattern PARTIAL = Pattern.compile(
       "v?(\\d{1,9}|[xX*])(?:\\.(\\d{1,9}|[xX*]))?(?:\\.(\\d{1,9}|[xX*]))?(?:-([0-9A-Za-z.-]+))?(?:\\+[0-9A-Za-z.-]+)?");
-  private static final Pattern COMPARATOR = Pattern.compile("(\\^|~|>=|<=|>|<|=)?\\s*(\\S+)");
+  private static final Pattern COMPARATOR = Pattern.compile("\\s*(\\^|~|>=|<=|>|<|=)?(\\S+)");
 
   private final String text;
   private final String exact;
@@ -117,14 +119,13 @@ public final class VersionRange {
     }
     return switch (op) {
       case "^" -> List.of(new Comparator(">=", low), new Comparator("<", caretCeiling(parts, given)));
-      case "~" -> List.of(new Comparator(">=", low),
-          new Comparator("<", given >= 2 ? new Semver(parts[0], parts[1] + 1, 0, "") : next(parts, 1)));
+      case "~" -> List.of(new Comparator(">=", low), new Comparator("<", ceiling(parts, Math.min(given, 2))));
       case ">=" -> List.of(new Comparator(">=", low));
-      case "<" -> List.of(new Comparator("<", low));
+      case "<" -> List.of(new Comparator("<", given == 3 ? low : new Semver(parts[0], parts[1], parts[2], "0")));
       case ">" -> List.of(given == 3 ? new Comparator(">", low) : new Comparator(">=", next(parts, given)));
-      case "<=" -> List.of(given == 3 ? new Comparator("<=", low) : new Comparator("<", next(parts, given)));
+      case "<=" -> List.of(given == 3 ? new Comparator("<=", low) : new Comparator("<", ceiling(parts, given)));
       default -> given == 3 ? List.of(new Comparator("=", low))
-          : List.of(new Comparator(">=", low), new Comparator("<", next(parts, given)));
+          : List.of(new Comparator(">=", low), new Comparator("<", ceiling(parts, given)));
     };
   }
 
@@ -137,15 +138,21 @@ public final class VersionRange {
     };
   }
 
+  /** {@link #next} as an exclusive upper bound: below even that version's pre-releases. */
+  private static Semver ceiling(long[] parts, int given) {
+    Semver next = next(parts, given);
+    return new Semver(next.major(), next.minor(), next.patch(), "0");
+  }
+
   /** {@code ^}: changes that do not modify the left-most non-zero part. */
   private static Semver caretCeiling(long[] parts, int given) {
     if (parts[0] > 0 || given == 1) {
-      return next(parts, 1);
+      return ceiling(parts, 1);
     }
     if (parts[1] > 0 || given == 2) {
-      return next(parts, 2);
+      return ceiling(parts, 2);
     }
-    return next(parts, 3);
+    return ceiling(parts, 3);
   }
 
   /** A semver version; {@code pre} "" when it is a release. */
