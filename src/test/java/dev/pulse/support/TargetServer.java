@@ -21,6 +21,7 @@ public final class TargetServer {
   private final AtomicInteger failures = new AtomicInteger();
   private final AtomicInteger open = new AtomicInteger();
   private final AtomicInteger maxOpen = new AtomicInteger();
+  private final java.util.Map<String, java.util.List<Long>> arrivals = new java.util.concurrent.ConcurrentHashMap<>();
 
   private TargetServer(HttpServer server) {
     this.server = server;
@@ -36,6 +37,8 @@ public final class TargetServer {
 
   private void handle(HttpServerRequest request) {
     requests.incrementAndGet();
+    arrivals.computeIfAbsent(request.path(), path -> new java.util.concurrent.CopyOnWriteArrayList<>())
+        .add(System.currentTimeMillis());
     maxOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
     switch (mode) {
       case HEALTHY -> {
@@ -71,6 +74,11 @@ public final class TargetServer {
 
   public int failures() {
     return failures.get();
+  }
+
+  /** When each request for {@code path} arrived (epoch ms), in order. */
+  public java.util.List<Long> arrivals(String path) {
+    return java.util.List.copyOf(arrivals.getOrDefault(path, java.util.List.of()));
   }
 
   /** The most requests that were ever open at the same time. */
