@@ -198,8 +198,13 @@ abstract class HeartbeatApiContract extends NodeContract {
   @DisplayName("a reserved first segment is never a group: 400 on POST, DELETE and GET unless its own route answers")
   void reservedGroups(String reserved) {
     assertProblem(post("/" + reserved + "/i-1", "{}"), 400, "RESERVED_GROUP", "group");
-    assertProblem(send(HttpMethod.DELETE, "/" + reserved + "/i-1", null), 400, "RESERVED_GROUP", "group");
-    if (!reserved.equals("alerts") && !reserved.equals("devices")) { // GET /alerts and GET /devices are listings
+    if (reserved.equals("services")) { // DELETE /services/:name is the service registry's own route
+      assertProblem(send(HttpMethod.DELETE, "/services/i-1", null), 404, "SERVICE_NOT_FOUND", null);
+    } else {
+      assertProblem(send(HttpMethod.DELETE, "/" + reserved + "/i-1", null), 400, "RESERVED_GROUP", "group");
+    }
+    // GET /alerts, /devices and /services are listings
+    if (!reserved.equals("alerts") && !reserved.equals("devices") && !reserved.equals("services")) {
       assertProblem(get("/" + reserved), 400, "RESERVED_GROUP", "group");
     }
     assertThat(get("/").bodyAsJsonArray()).isEmpty();
