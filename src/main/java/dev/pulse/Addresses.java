@@ -13,6 +13,9 @@ public final class Addresses {
   /** Published once per expired instance, body {@link dev.pulse.discovery.Instance}. */
   public static final String DISCOVERY_INSTANCE_EXPIRED = "discovery.instance-expired";
 
+  /** Published when a heartbeat registers an instance (a 201), body {@link dev.pulse.discovery.Instance}. */
+  public static final String DISCOVERY_INSTANCE_REGISTERED = "discovery.instance-registered";
+
   /** Published when an instance is deregistered, body {@link dev.pulse.discovery.Discovery.InstanceKey}. */
   public static final String DISCOVERY_INSTANCE_DEREGISTERED = "discovery.instance-deregistered";
 

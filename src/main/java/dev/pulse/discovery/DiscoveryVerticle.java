@@ -8,6 +8,7 @@ import static dev.pulse.Addresses.DISCOVERY_INSTANCE;
 import static dev.pulse.Addresses.DISCOVERY_INSTANCE_DEREGISTERED;
 import static dev.pulse.Addresses.DISCOVERY_INSTANCES;
 import static dev.pulse.Addresses.DISCOVERY_INSTANCE_EXPIRED;
+import static dev.pulse.Addresses.DISCOVERY_INSTANCE_REGISTERED;
 
 import dev.pulse.Replies;
 import dev.pulse.ExpiryReport;
@@ -65,6 +66,9 @@ public final class DiscoveryVerticle extends VerticleBase {
         .onSuccess(result -> {
           if (result.replacedExpired() != null) {
             announceExpired(result.replacedExpired());
+          }
+          if (result.created()) {
+            vertx.eventBus().publish(DISCOVERY_INSTANCE_REGISTERED, result.instance());
           }
           message.reply(result);
         })

@@ -50,18 +50,27 @@ public final class ServiceRoutes {
   private void register(RoutingContext ctx) {
     var definition = ServiceDefinitions.parse(Json.objectBody(RawBodyHandler.body(ctx)));
     Long ifMatch = ifMatch(ctx);
-    services.register(definition, ifMatch).onSuccess(registration -> {
+    services.register(definition, ifMatch).map(registration -> {
       if (registration.outcome() == Registration.Outcome.PRECONDITION_FAILED) {
-        ctx.fail(preconditionFailed("service '" + definition.name() + "'", ifMatch, registration.currentRevision()));
-        return;
+        throw preconditionFailed("service '" + definition.name() + "'", ifMatch, registration.currentRevision());
       }
       Service service = registration.service();
       ctx.response().putHeader("ETag", etag(service.revision()));
       if (registration.outcome() == Registration.Outcome.CREATED) {
         ctx.response().putHeader("Location", "/services/" + service.name());
       }
-      Responses.json(ctx, registration.outcome() == Registration.Outcome.CREATED ? 201 : 200, view(service));
-    }).onFailure(ctx::fail);
+      return new Rendered(registration.outcome() == Registration.Outcome.CREATED ? 201 : 200, view(service));
+    }).onSuccess(rendered -> rendered.send(ctx)).onFailure(ctx::fail);
+  }
+
+  /**
+   * A response worked out inside {@code Future.map}, so that a failure while building it fails the
+   * request (a problem response) instead of escaping the handler and leaving the client waiting.
+   */
+  private record Rendered(int status, Object body) {
+    void send(RoutingContext ctx) {
+      Responses.json(ctx, status, body);
+    }
   }
 
   private void list(RoutingContext ctx) {
@@ -74,17 +83,17 @@ public final class ServiceRoutes {
 
   private void service(RoutingContext ctx) {
     String name = Ids.require("name", ctx.pathParam("name"));
-    services.service(name).onSuccess(service -> {
+    services.service(name).map(service -> {
       ctx.response().putHeader("ETag", etag(service.revision()));
-      Responses.json(ctx, 200, view(service));
-    }).onFailure(ctx::fail);
+      return new Rendered(200, view(service));
+    }).onSuccess(rendered -> rendered.send(ctx)).onFailure(ctx::fail);
   }
 
   private void health(RoutingContext ctx) {
     String name = Ids.require("name", ctx.pathParam("name"));
     services.service(name)
-        .onSuccess(service -> Responses.json(ctx, 200,
-            service.instances().stream().map(ServiceInstance::health).toList()))
+        .map(service -> service.instances().stream().map(ServiceInstance::health).toList())
+        .onSuccess(health -> Responses.json(ctx, 200, health))
         .onFailure(ctx::fail);
   }
 
@@ -92,8 +101,9 @@ public final class ServiceRoutes {
     String name = Ids.require("name", ctx.pathParam("name"));
     Long ifMatch = ifMatch(ctx);
     services.removeService(name, ifMatch)
-        .onSuccess(removal -> removed(ctx, removal, "service '" + name + "'", ifMatch,
+        .map(removal -> removed(removal, "service '" + name + "'", ifMatch,
             "no service named '" + name + "' is registered", "SERVICE_NOT_FOUND"))
+        .onSuccess(removed -> ctx.response().setStatusCode(204).end())
         .onFailure(ctx::fail);
   }
 
@@ -102,18 +112,19 @@ public final class ServiceRoutes {
     String id = Ids.require("id", ctx.pathParam("id"));
     Long ifMatch = ifMatch(ctx);
     services.removeInstance(name, id, ifMatch)
-        .onSuccess(removal -> removed(ctx, removal, "instance '" + id + "'", ifMatch,
+        .map(removal -> removed(removal, "instance '" + id + "'", ifMatch,
             "service '" + name + "' has no instance '" + id + "'", "INSTANCE_NOT_FOUND"))
+        .onSuccess(removed -> ctx.response().setStatusCode(204).end())
         .onFailure(ctx::fail);
   }
 
-  private static void removed(RoutingContext ctx, Removal removal, String what, Long ifMatch, String notFound,
-      String notFoundCode) {
-    switch (removal.outcome()) {
-      case REMOVED -> ctx.response().setStatusCode(204).end();
-      case NOT_FOUND -> ctx.fail(new ProblemException(404, notFoundCode, null, notFound));
-      case PRECONDITION_FAILED -> ctx.fail(preconditionFailed(what, ifMatch, removal.currentRevision()));
-    }
+  /** True when removed; a 404 or 412 problem otherwise. */
+  private static boolean removed(Removal removal, String what, Long ifMatch, String notFound, String notFoundCode) {
+    return switch (removal.outcome()) {
+      case REMOVED -> true;
+      case NOT_FOUND -> throw new ProblemException(404, notFoundCode, null, notFound);
+      case PRECONDITION_FAILED -> throw preconditionFailed(what, ifMatch, removal.currentRevision());
+    };
   }
 
   private void instances(RoutingContext ctx) {

@@ -128,9 +128,11 @@ public final class HealthCheckVerticle extends VerticleBase {
           if (waitMs > 0) {
             return Future.succeededFuture(waitMs + CLAIM_SLACK_MS);
           }
-          return prober.probe(check.url(target.address()), check.timeout())
+          Prober.Attempt attempt = prober.probe(check.url(target.address()), check.timeout());
+          return attempt.result()
               .compose(result -> services.record(target.service(), target.id(), result))
-              .map(recorded -> Math.max(0, started + check.interval() - System.currentTimeMillis()));
+              .compose(recorded -> attempt.settled())
+              .map(settled -> Math.max(0, started + check.interval() - System.currentTimeMillis()));
         })
         .onSuccess(delay -> schedule(probe, delay))
         .onFailure(failure -> {

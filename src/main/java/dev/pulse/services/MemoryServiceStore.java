@@ -55,7 +55,7 @@ public final class MemoryServiceStore implements ServiceStore {
         entry.idByAddress.put(address, id);
         entry.instances.put(id, new ServiceInstance(id, definition.name(), address, definition.version(),
             definition.metadata(), InstanceStatus.initial(definition.healthCheck()), null, 1,
-            definition.healthCheck(), 0, 0, null, null, entry.sequence));
+            definition.healthCheck(), 0, 0, null, null, entry.sequence, false));
         changed = true;
       } else {
         ServiceInstance old = entry.instances.get(id);
@@ -86,7 +86,7 @@ public final class MemoryServiceStore implements ServiceStore {
     return new ServiceInstance(old.id(), old.service(), old.address(), definition.version(), definition.metadata(),
         status, checkAddedOrRemoved ? null : old.lastCheck(), old.revision() + 1, definition.healthCheck(),
         checkAddedOrRemoved ? 0 : old.consecutiveFailures(), checkAddedOrRemoved ? 0 : old.consecutivePasses(),
-        checkAddedOrRemoved ? null : old.lastError(), checkAddedOrRemoved ? null : old.latencyMs(), old.order());
+        checkAddedOrRemoved ? null : old.lastError(), checkAddedOrRemoved ? null : old.latencyMs(), old.order(), false);
   }
 
   @Override
@@ -157,7 +157,7 @@ public final class MemoryServiceStore implements ServiceStore {
         old.healthCheck().threshold());
     entry.instances.put(id, new ServiceInstance(old.id(), old.service(), old.address(), old.version(),
         old.metadata(), status, result.at(), old.revision(), old.healthCheck(), fails, passes,
-        result.passed() ? null : result.error(), result.latencyMs(), old.order()));
+        result.passed() ? null : result.error(), result.latencyMs(), old.order(), false));
     return Future.succeededFuture(status.equals(old.status()) ? null
         : new StatusChange(name, id, old.status(), status, result.reason()));
   }

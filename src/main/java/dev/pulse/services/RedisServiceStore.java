@@ -177,7 +177,7 @@ public final class RedisServiceStore implements ServiceStore {
       HealthCheck check = HealthCheck.decode(text(row, 7));
       instances.add(new ServiceInstance(text(row, 0), name, text(row, 1), text(row, 2), text(row, 3),
           text(row, 4), number(row, 5), row.get(6).toLong(), check, number(row, 8).intValue(),
-          number(row, 9).intValue(), text(row, 10), number(row, 11), row.get(12).toLong()));
+          number(row, 9).intValue(), text(row, 10), number(row, 11), row.get(12).toLong(), false));
     }
     return new Service(name, revision, List.copyOf(instances));
   }

@@ -9,9 +9,10 @@ import java.util.TreeSet;
  */
 public record Service(String name, long revision, List<ServiceInstance> instances) {
 
-  /** The versions its instances run, sorted. */
+  /** The versions its instances run, sorted (heartbeat instances without a version in their meta add none). */
   public List<String> versions() {
-    return List.copyOf(new TreeSet<>(instances.stream().map(ServiceInstance::version).toList()));
+    return List.copyOf(new TreeSet<>(instances.stream().map(ServiceInstance::version)
+        .filter(java.util.Objects::nonNull).toList()));
   }
 
   public ServiceInstance instance(String id) {

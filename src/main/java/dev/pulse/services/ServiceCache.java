@@ -27,11 +27,19 @@ final class ServiceCache {
   /** A cached service ({@code service} null when it does not exist) and its instances' metadata. */
   record Entry(Service service, List<JsonNode> metadata) {
 
-    List<ServiceInstance> matching(InstanceFilter filter) {
+    /**
+     * The instances passing {@code filter}, leaving out heartbeat instances whose last heartbeat is
+     * at or before {@code heartbeatCutoff} (expired since the entry was loaded, not yet swept).
+     */
+    List<ServiceInstance> matching(InstanceFilter filter, long heartbeatCutoff) {
       List<ServiceInstance> found = new ArrayList<>();
       if (service != null) {
         for (int i = 0; i < service.instances().size(); i++) {
-          if (filter.matches(service.instances().get(i), metadata.get(i))) {
+          ServiceInstance instance = service.instances().get(i);
+          if (instance.heartbeat() && instance.lastCheck() <= heartbeatCutoff) {
+            continue;
+          }
+          if (filter.matches(instance, metadata.get(i))) {
             found.add(service.instances().get(i));
           }
         }

@@ -6,17 +6,31 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 
 /**
- * One endpoint of a service. {@code revision} counts changes to what was registered (address,
+ * One instance of a service. {@code revision} counts changes to what was registered (address,
  * version, metadata, check), not health results. {@code metadata} is compact JSON object text.
  * The probe counters are kept for {@code GET /services/:name/health} ({@link #health()}).
+ *
+ * <p>An instance that {@code heartbeat}s into the group of the service's name is one too (the
+ * registry is one, with two APIs): healthy while its TTL runs, {@code lastCheck} its last
+ * heartbeat, {@code address} and {@code version} taken from its meta, revision 0.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-@JsonPropertyOrder({"id", "service", "address", "version", "metadata", "status", "lastCheck", "revision",
+@JsonPropertyOrder({"id", "service", "address", "version", "metadata", "status", "check", "lastCheck", "revision",
     "healthCheck"})
 public record ServiceInstance(String id, String service, String address, String version,
     @JsonRawValue String metadata, String status, Long lastCheck, long revision, HealthCheck healthCheck,
     @JsonIgnore int consecutiveFailures, @JsonIgnore int consecutivePasses, @JsonIgnore String lastError,
-    @JsonIgnore Long latencyMs, @JsonIgnore long order) {
+    @JsonIgnore Long latencyMs, @JsonIgnore long order, @JsonIgnore boolean heartbeat) {
+
+  public static final String CHECK_HTTP = "http";
+  public static final String CHECK_TTL = "ttl";
+  public static final String CHECK_NONE = "none";
+
+  /** What keeps the instance's status: an HTTP check, heartbeats (TTL), or nothing. */
+  @com.fasterxml.jackson.annotation.JsonProperty("check")
+  public String check() {
+    return heartbeat ? CHECK_TTL : healthCheck != null ? CHECK_HTTP : CHECK_NONE;
+  }
 
   public InstanceHealth health() {
     return new InstanceHealth(id, address, status, lastCheck, consecutiveFailures, lastError, latencyMs);

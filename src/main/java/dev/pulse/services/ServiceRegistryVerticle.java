@@ -1,5 +1,8 @@
 package dev.pulse.services;
 
+import static dev.pulse.Addresses.DISCOVERY_INSTANCE_DEREGISTERED;
+import static dev.pulse.Addresses.DISCOVERY_INSTANCE_EXPIRED;
+import static dev.pulse.Addresses.DISCOVERY_INSTANCE_REGISTERED;
 import static dev.pulse.Addresses.DISCOVERY_STATUS_CHANGED;
 import static dev.pulse.Addresses.SERVICES_CHANGED;
 import static dev.pulse.Addresses.SERVICES_CLAIM;
@@ -18,6 +21,9 @@ import dev.pulse.DomainFailure;
 import dev.pulse.Page;
 import dev.pulse.Replies;
 import dev.pulse.config.PulseConfig;
+import dev.pulse.discovery.Discovery;
+import dev.pulse.discovery.DiscoveryClient;
+import dev.pulse.discovery.Instance;
 import dev.pulse.redis.RedisClients;
 import dev.pulse.redis.RedisKeys;
 import io.vertx.core.Future;
@@ -35,7 +41,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Owns the service registry on this node: the store, the node's lookup cache and the round-robin
- * positions, all on this verticle's event loop. Every write tells every node ({@link ChangeFeed})
+ * positions, all on this verticle's event loop. Reads see the registered instances and the
+ * heartbeat instances of the group of the same name ({@link RegistryView}). Every write tells every node ({@link ChangeFeed})
  * so that their caches drop the service; health results recorded here are published as
  * {@code discovery.status-changed} when they change an instance's status.
  */
@@ -48,6 +55,8 @@ public final class ServiceRegistryVerticle extends VerticleBase {
   private ChangeFeed changes;
   private ServiceCache cache;
   private final Map<String, Long> roundRobin = new HashMap<>();
+  private DiscoveryClient discovery;
+  private long heartbeatTtlMs;
 
   @Override
   public Future<?> start() {
@@ -61,11 +70,17 @@ public final class ServiceRegistryVerticle extends VerticleBase {
       store = new MemoryServiceStore();
       changes = ChangeFeed.local(vertx);
     }
-    cache = new ServiceCache(store::service);
+    discovery = new DiscoveryClient(vertx.eventBus(), config.eventBusTimeoutMs());
+    heartbeatTtlMs = config.heartbeatTtlMs();
+    cache = new ServiceCache(this::view);
     EventBus bus = vertx.eventBus();
     return Future.all(List.of(
         store.start().compose(ignored -> changes.start()).recover(RedisClients.notReady(STORE, config)),
         bus.<Services.ServiceChanged>consumer(SERVICES_CHANGED, m -> cache.invalidate(m.body().name())).completion(),
+        bus.<Instance>consumer(DISCOVERY_INSTANCE_REGISTERED, m -> changed(m.body().group(), false)).completion(),
+        bus.<Instance>consumer(DISCOVERY_INSTANCE_EXPIRED, m -> changed(m.body().group(), false)).completion(),
+        bus.<Discovery.InstanceKey>consumer(DISCOVERY_INSTANCE_DEREGISTERED,
+            m -> changed(m.body().group(), false)).completion(),
         bus.<Services.Register>consumer(SERVICES_REGISTER, this::register).completion(),
         bus.<Services.ServiceName>consumer(SERVICES_GET, this::service).completion(),
         bus.<Services.ServicesQuery>consumer(SERVICES_LIST, this::services).completion(),
@@ -83,6 +98,22 @@ public final class ServiceRegistryVerticle extends VerticleBase {
   public Future<?> stop() {
     Future<Void> feed = changes == null ? Future.succeededFuture() : changes.close();
     return feed.eventually(() -> store == null ? Future.succeededFuture() : store.close());
+  }
+
+  /**
+   * The service as lookups see it: its registered instances and the live instances heartbeating
+   * into the group of its name ({@link RegistryView}); null when there are neither.
+   */
+  private Future<Service> view(String name) {
+    Future<Service> registered = store.service(name);
+    Future<Page<Instance>> heartbeating = discovery.instances(name, null, 0);
+    return Future.all(registered, heartbeating)
+        .map(all -> RegistryView.merge(name, registered.result(), heartbeating.result().items()));
+  }
+
+  /** Heartbeat instances whose last heartbeat is at or before this have expired. */
+  private long heartbeatCutoff() {
+    return System.currentTimeMillis() - heartbeatTtlMs;
   }
 
   /** Drops the service here at once (a read on this node sees its own write) and on every node. */
@@ -104,7 +135,7 @@ public final class ServiceRegistryVerticle extends VerticleBase {
 
   private void service(Message<Services.ServiceName> message) {
     String name = message.body().name();
-    Replies.replyIfFound(message, store.service(name), STORE, "SERVICE_NOT_FOUND", notFound(name));
+    Replies.replyIfFound(message, view(name), STORE, "SERVICE_NOT_FOUND", notFound(name));
   }
 
   private static String notFound(String name) {
@@ -139,14 +170,14 @@ public final class ServiceRegistryVerticle extends VerticleBase {
   private void lookup(Message<Services.Lookup> message) {
     Services.Lookup lookup = message.body();
     Replies.reply(message, cache.get(lookup.name())
-        .map(entry -> new Services.Instances(entry.matching(lookup.filter()))), STORE);
+        .map(entry -> new Services.Instances(entry.matching(lookup.filter(), heartbeatCutoff()))), STORE);
   }
 
   private void resolve(Message<Services.Resolve> message) {
     Services.Resolve resolve = message.body();
     cache.get(resolve.name()).onSuccess(entry -> {
       List<ServiceInstance> healthy = new ArrayList<>();
-      for (ServiceInstance instance : entry.matching(resolve.filter())) {
+      for (ServiceInstance instance : entry.matching(resolve.filter(), heartbeatCutoff())) {
         if (instance.status().equals(InstanceStatus.HEALTHY)) {
           healthy.add(instance);
         }

@@ -324,4 +324,47 @@ abstract class ServiceApiContract extends NodeContract {
       target.close();
     }
   }
+
+  @Test
+  @DisplayName("one registry: an instance heartbeating into the group of the service's name is one of its instances, check ttl")
+  void heartbeatInstancesAreServiceInstances() {
+    register(definition("1.0.0", null, "http://a:1"));
+    HttpResponse<Buffer> beat = send(HttpMethod.POST, "/" + name + "/hb-1",
+        "{\"meta\":{\"address\":\"http://hb:1\",\"version\":\"2.1.0\",\"zone\":\"b\"}}");
+    assertThat(beat.statusCode()).isEqualTo(201);
+    String instances = "/services/" + name + "/instances";
+    JsonArray all = get(instances).bodyAsJsonArray();
+    assertThat(ids(all)).containsExactly(name + "-1", "hb-1");
+    assertThat(all.getJsonObject(0).getString("check")).isEqualTo("none");
+    JsonObject viaHeartbeat = all.getJsonObject(1);
+    assertThat(viaHeartbeat.getMap()).containsEntry("check", "ttl").containsEntry("status", "healthy")
+        .containsEntry("address", "http://hb:1").containsEntry("version", "2.1.0").containsEntry("revision", 0)
+        .containsEntry("lastCheck", beat.bodyAsJsonObject().getLong("updatedAt"));
+    assertThat(ids(get(instances + "?version=%5E2&meta.zone=b").bodyAsJsonArray())).containsExactly("hb-1");
+    assertThat(List.of(get("/services/" + name + "/resolve").bodyAsJsonObject().getString("id"),
+        get("/services/" + name + "/resolve").bodyAsJsonObject().getString("id")))
+        .containsExactlyInAnyOrder(name + "-1", "hb-1");
+    assertThat(ids(get("/services/" + name + "/health").bodyAsJsonArray())).containsExactly(name + "-1", "hb-1");
+
+    assertThat(send(HttpMethod.DELETE, "/" + name + "/hb-1", null).statusCode()).isEqualTo(204);
+    assertThat(ids(get(instances).bodyAsJsonArray())).containsExactly(name + "-1");
+    assertThat(send(HttpMethod.POST, "/" + name + "/hb-2", null).statusCode()).isEqualTo(201);
+    assertThat(ids(get(instances).bodyAsJsonArray())).containsExactly(name + "-1", "hb-2");
+  }
+
+  @Test
+  @DisplayName("a group that only heartbeats is a service too (revision 0); its expired instances leave lookups before any sweep")
+  void heartbeatOnlyService() {
+    withNode(Map.of("PULSE_HEARTBEAT_TTL_MS", "300", "PULSE_EXPIRY_INTERVAL_MS", "3600000"), (other, shortTtl) -> {
+      assertThat(send(shortTtl, HttpMethod.POST, "/" + name + "/only", null).statusCode()).isEqualTo(201);
+      HttpResponse<Buffer> service = send(shortTtl, HttpMethod.GET, "/services/" + name, null);
+      assertThat(service.statusCode()).isEqualTo(200);
+      assertThat(service.bodyAsJsonObject().getLong("revision")).isZero();
+      assertThat(send(shortTtl, HttpMethod.GET, "/services/" + name + "/resolve", null).bodyAsJsonObject()
+          .getString("id")).isEqualTo("only");
+      Eventually.poll(other, 5000, "the expired instance leaves resolve", () -> shortTtl
+          .get("/services/" + name + "/resolve").send().map(r -> r.statusCode() == 503)).await();
+      assertThat(send(shortTtl, HttpMethod.GET, "/services/" + name + "/instances", null).bodyAsJsonArray()).isEmpty();
+    });
+  }
 }

@@ -161,7 +161,7 @@ class TwoNodeServiceRegistryTest {
   }
 
   @Test
-  @DisplayName("a change through node A drops node B's cached lookups at once: additions, removals and health")
+  @DisplayName("a change through node A drops node B's cached lookups at once: additions, removals, heartbeats and health")
   void cacheInvalidationAcrossNodes() {
     startNodeB();
     TargetServer target = TargetServer.start(vertxA);
@@ -181,6 +181,12 @@ class TwoNodeServiceRegistryTest {
         assertThat(send(clientA, HttpMethod.GET, "/services/" + name + "/resolve", null).bodyAsJsonObject()
             .getString("id")).isEqualTo(name + "-2");
       }
+
+      // One registry: a heartbeat registration through A and its deregistration through B reach the other's cache.
+      send(clientA, HttpMethod.POST, "/" + name + "/hb-1", "{\"meta\":{\"address\":\"http://hb:1\"}}");
+      timeUntil(() -> ids(send(clientB, HttpMethod.GET, instances, null)).contains("hb-1"));
+      send(clientB, HttpMethod.DELETE, "/" + name + "/hb-1", null);
+      timeUntil(() -> !ids(send(clientA, HttpMethod.GET, instances, null)).contains("hb-1"));
 
       target.mode(TargetServer.Mode.FAILING);
       send(clientA, HttpMethod.POST, "/services", definition("2.0.0",

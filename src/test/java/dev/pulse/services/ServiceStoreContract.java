@@ -64,7 +64,7 @@ abstract class ServiceStoreContract {
     assertThat(ids(service)).containsExactly(name + "-1", name + "-2");
     ServiceInstance first = service.instances().get(0);
     assertThat(first).isEqualTo(new ServiceInstance(name + "-1", name, "http://a:1", "1.0.0", "{\"zone\":\"a\"}",
-        "unknown", null, 1, CHECK, 0, 0, null, null, 1));
+        "unknown", null, 1, CHECK, 0, 0, null, null, 1, false));
     assertThat(store.service(name).await()).isEqualTo(service);
   }
 
