@@ -19,6 +19,7 @@ import java.util.Set;
 final class ServiceDefinitions {
 
   static final int MAX_ENDPOINTS = 1000;
+  static final int MAX_NAME_LENGTH = 100;
   static final int MAX_VERSION_LENGTH = 64;
   static final int MAX_URL_LENGTH = 2048;
   static final long MIN_INTERVAL_MS = 100;
@@ -39,6 +40,10 @@ final class ServiceDefinitions {
     }
     refuseUnknown(body, FIELDS, "");
     String name = Ids.requireGroup("name", requiredText(body, "name"));
+    if (name.length() > MAX_NAME_LENGTH) {
+      throw invalid("name", "a service name must be at most " + MAX_NAME_LENGTH
+          + " characters, so that its instance ids (<name>-<n>) stay ids; got " + name.length());
+    }
     String version = version(requiredText(body, "version"));
     List<String> endpoints = endpoints(body.get("endpoints"));
     JsonNode metadata = body.get("metadata");
@@ -125,6 +130,10 @@ final class ServiceDefinitions {
     }
     if (uri.getHost() == null || uri.getHost().isEmpty()) {
       throw invalid(field, field + " has no host: '" + url + "'");
+    }
+    if (uri.getPort() == 0 || uri.getPort() > 65_535 || (uri.getPort() < 0 && uri.getRawAuthority() != null
+        && uri.getRawAuthority().matches(".*:\\d*$") && !uri.getRawAuthority().endsWith("]"))) {
+      throw invalid(field, field + " has no valid port (1-65535): '" + url + "'");
     }
     if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
       throw invalid(field, field + " may not have a query or fragment (the check path is appended to it): '"

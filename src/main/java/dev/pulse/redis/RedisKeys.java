@@ -138,9 +138,12 @@ public final class RedisKeys {
     return prefix + ":svc:names";
   }
 
-  /** Hash: probes run ({@code healthChecks}) and failed ({@code failures}) by every node. */
-  public String probeCounts() {
-    return prefix + ":svc:probes";
+  /**
+   * Hash: live {@code services} and {@code instances}, probes run ({@code healthChecks}) and failed
+   * ({@code failures}) by every node.
+   */
+  public String serviceCounts() {
+    return prefix + ":svc:counts";
   }
 
   /** Pub/sub channel: the name of each service that changed, so that every node drops its cached copy. */

@@ -32,14 +32,27 @@ public final class HealthCheckVerticle extends VerticleBase {
 
   private final String node = UUID.randomUUID().toString();
   private final Map<String, Probe> probes = new HashMap<>();
+  /**
+   * When (in {@link #requests} ticks) the targets of each service were last asked for, so that a
+   * reply to an older request (a periodic full resync that started before a change) never undoes
+   * what a newer one set up.
+   */
+  private final Map<String, Long> askedAt = new HashMap<>();
+  private long requests;
   private ServicesClient services;
   private Prober prober;
   private long resyncTimer;
 
-  /** One instance's probe chain; {@code target} is replaced when its definition changes. */
+  /**
+   * One instance's probe chain: at any time either a timer is pending or a round is running, never
+   * both, never two. {@code target} is replaced when the definition changes; a cancelled chain
+   * that is mid-round stays in {@link #probes} until the round ends, so that a target re-added
+   * meanwhile revives it instead of starting a second chain.
+   */
   private static final class Probe {
     Services.ProbeTarget target;
     long timer = -1;
+    boolean running;
     boolean cancelled;
 
     Probe(Services.ProbeTarget target) {
@@ -65,48 +78,92 @@ public final class HealthCheckVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     vertx.cancelTimer(resyncTimer);
-    probes.values().forEach(this::cancel);
+    probes.values().forEach(probe -> {
+      probe.cancelled = true;
+      cancelTimer(probe);
+    });
     probes.clear();
     return prober.close();
   }
 
   /** Reloads the targets of service {@code name} (null: of every service) and reconciles the probes. */
   private void resync(String name) {
-    services.probeTargets(name).onSuccess(targets -> reconcile(name, targets))
+    long asked = ++requests;
+    askedAt.put(name, asked);
+    services.probeTargets(name).onSuccess(targets -> reconcile(name, asked, targets))
         .onFailure(failure -> LOG.warn("could not load the probe targets of {}: {}",
             name == null ? "all services" : name, failure.getMessage()));
   }
 
-  private void reconcile(String name, List<Services.ProbeTarget> targets) {
+  /** True when a newer request covers {@code service} than the one asked at {@code asked}. */
+  private boolean superseded(String service, long asked) {
+    return askedAt.getOrDefault(service, 0L) > asked || askedAt.getOrDefault(null, 0L) > asked;
+  }
+
+  private void reconcile(String name, long asked, List<Services.ProbeTarget> targets) {
+    if (name != null) {
+      askedAt.remove(name, asked);
+    }
     Map<String, Services.ProbeTarget> wanted = new HashMap<>();
     targets.forEach(target -> wanted.put(target.key(), target));
-    for (String key : new ArrayList<>(probes.keySet())) {
-      Probe probe = probes.get(key);
-      if ((name == null || probe.target.service().equals(name)) && !wanted.containsKey(key)) {
-        cancel(probes.remove(key));
+    for (Probe probe : new ArrayList<>(probes.values())) {
+      String service = probe.target.service();
+      if ((name == null || service.equals(name)) && !wanted.containsKey(probe.target.key())
+          && !superseded(service, asked)) {
+        cancel(probe);
       }
     }
     wanted.forEach((key, target) -> {
-      Probe probe = probes.get(key);
-      if (probe != null) {
-        probe.target = target;
-      } else {
-        probe = new Probe(target);
-        probes.put(key, probe);
-        schedule(probe, Math.floorMod(key.hashCode(), target.check().interval()));
+      if (!superseded(target.service(), asked)) {
+        upsert(key, target);
       }
     });
   }
 
+  private void upsert(String key, Services.ProbeTarget target) {
+    Probe probe = probes.get(key);
+    if (probe == null) {
+      probe = new Probe(target);
+      probes.put(key, probe);
+      schedule(probe, firstDelay(target));
+      return;
+    }
+    boolean revived = probe.cancelled;
+    boolean checkChanged = !probe.target.check().equals(target.check());
+    probe.cancelled = false;
+    probe.target = target;
+    if (probe.timer >= 0 && checkChanged) {
+      // A new interval applies now, not after the old one's timer.
+      cancelTimer(probe);
+      schedule(probe, firstDelay(target));
+    } else if (revived && !probe.running && probe.timer < 0) {
+      schedule(probe, firstDelay(target));
+    }
+  }
+
+  /** Where in its interval an instance's probes fall: derived from its name, the same on every node. */
+  private static long firstDelay(Services.ProbeTarget target) {
+    return Math.floorMod(target.key().hashCode(), target.check().interval());
+  }
+
   private void cancel(Probe probe) {
     probe.cancelled = true;
+    cancelTimer(probe);
+    if (!probe.running) {
+      probes.remove(probe.target.key(), probe);
+    }
+  }
+
+  private void cancelTimer(Probe probe) {
     if (probe.timer >= 0) {
       vertx.cancelTimer(probe.timer);
+      probe.timer = -1;
     }
   }
 
   private void schedule(Probe probe, long delayMs) {
     if (probe.cancelled) {
+      probes.remove(probe.target.key(), probe);
       return;
     }
     probe.timer = vertx.setTimer(Math.max(1, delayMs), timer -> {
@@ -120,6 +177,7 @@ public final class HealthCheckVerticle extends VerticleBase {
     if (probe.cancelled) {
       return;
     }
+    probe.running = true;
     Services.ProbeTarget target = probe.target;
     HealthCheck check = target.check();
     long started = System.currentTimeMillis();
@@ -134,10 +192,12 @@ public final class HealthCheckVerticle extends VerticleBase {
               .compose(recorded -> attempt.settled())
               .map(settled -> Math.max(0, started + check.interval() - System.currentTimeMillis()));
         })
-        .onSuccess(delay -> schedule(probe, delay))
-        .onFailure(failure -> {
-          LOG.warn("probe round of {} failed: {}", target.key(), failure.getMessage());
-          schedule(probe, check.interval());
+        .onComplete(done -> {
+          probe.running = false;
+          if (done.failed()) {
+            LOG.warn("probe round of {} failed: {}", target.key(), done.cause().getMessage());
+          }
+          schedule(probe, done.succeeded() ? done.result() : check.interval());
         });
   }
 }

@@ -15,6 +15,8 @@ import java.util.TreeMap;
 public final class MemoryServiceStore implements ServiceStore {
 
   private final TreeMap<String, Entry> services = new TreeMap<>();
+  /** The id sequence of each removed service, so that a service registered again never reuses an id. */
+  private final Map<String, Integer> retiredSequences = new HashMap<>();
   private long healthChecks;
   private long failures;
 
@@ -45,6 +47,7 @@ public final class MemoryServiceStore implements ServiceStore {
     boolean created = entry == null;
     if (created) {
       entry = new Entry();
+      entry.sequence = retiredSequences.getOrDefault(definition.name(), 0);
     }
     boolean changed = false;
     for (String address : definition.endpoints()) {
@@ -69,6 +72,7 @@ public final class MemoryServiceStore implements ServiceStore {
     if (changed) {
       entry.revision++;
       services.put(definition.name(), entry);
+      retiredSequences.remove(definition.name());
     }
     Registration.Outcome outcome = created ? Registration.Outcome.CREATED
         : changed ? Registration.Outcome.UPDATED : Registration.Outcome.UNCHANGED;
@@ -117,8 +121,12 @@ public final class MemoryServiceStore implements ServiceStore {
     if (ifMatch != null && ifMatch != entry.revision) {
       return Future.succeededFuture(new Removal(Removal.Outcome.PRECONDITION_FAILED, entry.revision));
     }
-    services.remove(name);
+    retire(name);
     return Future.succeededFuture(Removal.REMOVED);
+  }
+
+  private void retire(String name) {
+    retiredSequences.put(name, services.remove(name).sequence);
   }
 
   @Override
@@ -135,7 +143,7 @@ public final class MemoryServiceStore implements ServiceStore {
     entry.idByAddress.remove(instance.address());
     entry.revision++;
     if (entry.instances.isEmpty()) {
-      services.remove(name);
+      retire(name);
     }
     return Future.succeededFuture(Removal.REMOVED);
   }

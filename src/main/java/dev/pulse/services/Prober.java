@@ -47,8 +47,9 @@ final class Prober {
         inFlight.get().reset();
       }
     });
-    Future<Integer> status = client.request(new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(url)
-            .setConnectTimeout(timeoutMs).setIdleTimeout(timeoutMs))
+    // Started inside compose, so that a request the client refuses at once (it throws) is a failed probe.
+    Future<Integer> status = Future.succeededFuture().compose(start -> client.request(new RequestOptions()
+            .setMethod(HttpMethod.GET).setAbsoluteURI(url).setConnectTimeout(timeoutMs).setIdleTimeout(timeoutMs)))
         .compose(request -> {
           inFlight.set(request);
           if (outcome.future().isComplete()) {

@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
  * Service changes through Redis pub/sub: a change is {@code PUBLISH}ed on one channel (in a Redis
  * Cluster a publish reaches every node of the cluster), and each Pulse node holds one subscribed
  * connection to one Redis endpoint and republishes what arrives on its local event bus. A dropped
- * subscription is re-opened with backoff (trying the endpoints in turn); since changes published
- * meanwhile are lost, the first message after a reconnect is "everything may have changed".
+ * subscription is re-opened with backoff (trying the endpoints in turn); meanwhile the owner is
+ * told (so that it stops trusting its cache), and since changes published meanwhile are lost, the
+ * first message after a reconnect is "everything may have changed".
  *
  * <p>Wire format of a message: {@code d:<name>} (definition changed) or {@code h:<name>} (health only).
  */
@@ -32,12 +33,16 @@ public final class RedisChangeFeed implements ChangeFeed {
   private final Redis publisher;
   private final List<String> endpoints;
   private final String channel;
+  private final java.util.function.Consumer<Boolean> subscribed;
   private Redis subscriberClient;
   private RedisConnection subscriber;
   private int attempt;
   private boolean closed;
 
-  public RedisChangeFeed(Vertx vertx, Redis publisher, List<String> endpoints, String channel) {
+  /** {@code subscribed} hears false when the subscription is lost and true when it is back. */
+  public RedisChangeFeed(Vertx vertx, Redis publisher, List<String> endpoints, String channel,
+      java.util.function.Consumer<Boolean> subscribed) {
+    this.subscribed = subscribed;
     this.vertx = vertx;
     this.publisher = publisher;
     this.endpoints = endpoints;
@@ -86,8 +91,9 @@ public final class RedisChangeFeed implements ChangeFeed {
     if (closed || subscriber == null) {
       return;
     }
-    LOG.warn("service change subscription {}; re-subscribing", why);
+    LOG.warn("service change subscription {}; lookups read Redis until it is back", why);
     subscriber = null;
+    subscribed.accept(false);
     subscriberClient.close();
     retry();
   }
@@ -102,6 +108,7 @@ public final class RedisChangeFeed implements ChangeFeed {
       subscribe().onSuccess(ignored -> {
         attempt = 0;
         LOG.info("service change subscription restored");
+        subscribed.accept(true);
         vertx.eventBus().publish(Addresses.SERVICES_CHANGED, new Services.ServiceChanged(null, true));
       }).onFailure(failure -> {
         if (subscriberClient != null) {

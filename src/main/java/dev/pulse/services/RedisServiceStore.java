@@ -17,7 +17,9 @@ import java.util.List;
  * The service registry in Redis (standalone or Cluster), shared by every Pulse node. A service's
  * keys share the hash tag {@code {svc:name}} (see {@link RedisKeys#serviceMeta}), so registering,
  * removing and recording a probe are each one Lua script on one shard. A {@link NameIndex} of
- * service names serves {@code GET /services}; probe counters live in one hash for all nodes.
+ * service names serves {@code GET /services}. The counts of {@code GET /discovery/metrics} live in
+ * one hash for all nodes, moved after each script by what it did: a node that dies between the
+ * two leaves the live counts off by that one change (they are figures to watch, not state).
  */
 public final class RedisServiceStore implements ServiceStore {
 
@@ -61,14 +63,23 @@ public final class RedisServiceStore implements ServiceStore {
       if (outcome.equals("precondition")) {
         return Future.succeededFuture(Registration.preconditionFailed(reply.get(1).toLong()));
       }
-      Service service = parseService(name, reply, 1);
+      Service service = parseService(name, reply, 2);
       Registration registration = new Registration(switch (outcome) {
         case "created" -> Registration.Outcome.CREATED;
         case "updated" -> Registration.Outcome.UPDATED;
         default -> Registration.Outcome.UNCHANGED;
       }, service, service.revision());
-      // Indexed after the script: a concurrent removal re-checks existence after un-indexing (removed()).
-      return names.add(name).map(registration);
+      long added = reply.get(1).toLong();
+      List<Future<?>> after = new ArrayList<>();
+      // Indexed after the script: a concurrent removal re-checks existence after un-indexing (unindex()).
+      after.add(names.add(name));
+      if (registration.outcome() == Registration.Outcome.CREATED) {
+        after.add(count("services", 1));
+      }
+      if (added > 0) {
+        after.add(count("instances", added));
+      }
+      return Future.all(after).map(registration);
     });
   }
 
@@ -87,22 +98,29 @@ public final class RedisServiceStore implements ServiceStore {
   public Future<Removal> removeService(String name, Long ifMatch) {
     return REMOVE.run(redis, serviceKeys(name), List.of(keys.serviceInstancePrefix(name),
             keys.serviceLeasePrefix(name), ifMatch == null ? "" : String.valueOf(ifMatch)))
-        .compose(reply -> removal(name, reply, true));
+        .compose(reply -> removal(name, reply, reply.get(2).toLong(), true));
   }
 
   @Override
   public Future<Removal> removeInstance(String name, String id, Long ifMatch) {
     return REMOVE_INSTANCE.run(redis, serviceKeys(name), List.of(keys.serviceInstancePrefix(name),
             keys.serviceLeasePrefix(name), id, ifMatch == null ? "" : String.valueOf(ifMatch)))
-        .compose(reply -> removal(name, reply, reply.get(2).toLong() == 0));
+        .compose(reply -> removal(name, reply, 1, reply.get(2).toLong() == 0));
   }
 
-  private Future<Removal> removal(String name, Response reply, boolean serviceGone) {
+  private Future<Removal> removal(String name, Response reply, long instancesRemoved, boolean serviceGone) {
     return switch (reply.get(0).toString()) {
       case "missing" -> Future.succeededFuture(Removal.NOT_FOUND);
       case "precondition" -> Future.succeededFuture(
           new Removal(Removal.Outcome.PRECONDITION_FAILED, reply.get(1).toLong()));
-      default -> serviceGone ? unindex(name).map(Removal.REMOVED) : Future.succeededFuture(Removal.REMOVED);
+      default -> {
+        List<Future<?>> after = new ArrayList<>(List.of(count("instances", -instancesRemoved)));
+        if (serviceGone) {
+          after.add(count("services", -1));
+          after.add(unindex(name));
+        }
+        yield Future.all(after).map(Removal.REMOVED);
+      }
     };
   }
 
@@ -113,16 +131,16 @@ public final class RedisServiceStore implements ServiceStore {
    */
   private Future<Void> unindex(String name) {
     return names.remove(name)
-        .compose(ignored -> redis.send(Request.cmd(Command.EXISTS).arg(keys.serviceMeta(name))))
+        .compose(ignored -> redis.send(Request.cmd(Command.HEXISTS).arg(keys.serviceMeta(name)).arg("revision")))
         .compose(exists -> exists.toInteger() == 1 ? names.add(name) : Future.succeededFuture());
   }
 
   @Override
   public Future<StatusChange> recordProbe(String name, String id, ProbeResult result) {
     List<Future<?>> writes = new ArrayList<>();
-    writes.add(countProbe("healthChecks"));
+    writes.add(count("healthChecks", 1));
     if (!result.passed()) {
-      writes.add(countProbe("failures"));
+      writes.add(count("failures", 1));
     }
     Future<Response> applied = PROBE.run(redis, List.of(keys.serviceInstancePrefix(name) + id),
         List.of(result.passed() ? "1" : "0", String.valueOf(result.at()), String.valueOf(result.latencyMs()),
@@ -137,8 +155,8 @@ public final class RedisServiceStore implements ServiceStore {
     });
   }
 
-  private Future<Response> countProbe(String counter) {
-    return redis.send(Request.cmd(Command.HINCRBY).arg(keys.probeCounts()).arg(counter).arg(1));
+  private Future<Response> count(String counter, long delta) {
+    return redis.send(Request.cmd(Command.HINCRBY).arg(keys.serviceCounts()).arg(counter).arg(delta));
   }
 
   @Override
@@ -149,18 +167,13 @@ public final class RedisServiceStore implements ServiceStore {
 
   @Override
   public Future<ProbeMetrics> metrics() {
-    Future<Page<Long>> counts = names.collect(null, 0, name ->
-            redis.send(Request.cmd(Command.ZCARD).arg(keys.serviceIds(name)))
-                .map(reply -> reply.toLong() == 0 ? null : reply.toLong()),
-        count -> "");
-    Future<Response> probes = redis.send(Request.cmd(Command.HMGET).arg(keys.probeCounts())
-        .arg("healthChecks").arg("failures"));
-    return Future.all(counts, probes).map(ignored -> {
-      List<Long> live = counts.result().items();
-      Response probe = probes.result();
-      return new ProbeMetrics(live.size(), live.stream().mapToLong(Long::longValue).sum(),
-          probe.get(0) == null ? 0 : probe.get(0).toLong(), probe.get(1) == null ? 0 : probe.get(1).toLong());
-    });
+    return redis.send(Request.cmd(Command.HMGET).arg(keys.serviceCounts())
+            .arg("services").arg("instances").arg("healthChecks").arg("failures"))
+        .map(counts -> new ProbeMetrics(counted(counts, 0), counted(counts, 1), counted(counts, 2), counted(counts, 3)));
+  }
+
+  private static long counted(Response counts, int index) {
+    return counts.get(index) == null ? 0 : counts.get(index).toLong();
   }
 
   @Override

@@ -54,7 +54,9 @@ public final class ServiceRegistryVerticle extends VerticleBase {
   private ServiceStore store;
   private ChangeFeed changes;
   private ServiceCache cache;
+  /** Round-robin position per service and filter; filters are the callers', so the map is bounded. */
   private final Map<String, Long> roundRobin = new HashMap<>();
+  private static final int MAX_ROUND_ROBIN_KEYS = 10_000;
   private DiscoveryClient discovery;
   private long heartbeatTtlMs;
 
@@ -65,14 +67,15 @@ public final class ServiceRegistryVerticle extends VerticleBase {
       Redis redis = RedisClients.create(vertx, config);
       RedisKeys keys = new RedisKeys(config.redisKeyPrefix());
       store = new RedisServiceStore(redis, keys);
-      changes = new RedisChangeFeed(vertx, redis, config.redisEndpoints(), keys.serviceChanges());
+      changes = new RedisChangeFeed(vertx, redis, config.redisEndpoints(), keys.serviceChanges(),
+          subscribed -> cache.bypass(!subscribed));
     } else {
       store = new MemoryServiceStore();
       changes = ChangeFeed.local(vertx);
     }
     discovery = new DiscoveryClient(vertx.eventBus(), config.eventBusTimeoutMs());
     heartbeatTtlMs = config.heartbeatTtlMs();
-    cache = new ServiceCache(this::view);
+    cache = new ServiceCache(this::view, System::currentTimeMillis, heartbeatTtlMs);
     EventBus bus = vertx.eventBus();
     return Future.all(List.of(
         store.start().compose(ignored -> changes.start()).recover(RedisClients.notReady(STORE, config)),
@@ -109,11 +112,6 @@ public final class ServiceRegistryVerticle extends VerticleBase {
     Future<Page<Instance>> heartbeating = discovery.instances(name, null, 0);
     return Future.all(registered, heartbeating)
         .map(all -> RegistryView.merge(name, registered.result(), heartbeating.result().items()));
-  }
-
-  /** Heartbeat instances whose last heartbeat is at or before this have expired. */
-  private long heartbeatCutoff() {
-    return System.currentTimeMillis() - heartbeatTtlMs;
   }
 
   /** Drops the service here at once (a read on this node sees its own write) and on every node. */
@@ -170,14 +168,14 @@ public final class ServiceRegistryVerticle extends VerticleBase {
   private void lookup(Message<Services.Lookup> message) {
     Services.Lookup lookup = message.body();
     Replies.reply(message, cache.get(lookup.name())
-        .map(entry -> new Services.Instances(entry.matching(lookup.filter(), heartbeatCutoff()))), STORE);
+        .map(entry -> new Services.Instances(entry.matching(lookup.filter()))), STORE);
   }
 
   private void resolve(Message<Services.Resolve> message) {
     Services.Resolve resolve = message.body();
     cache.get(resolve.name()).onSuccess(entry -> {
       List<ServiceInstance> healthy = new ArrayList<>();
-      for (ServiceInstance instance : entry.matching(resolve.filter(), heartbeatCutoff())) {
+      for (ServiceInstance instance : entry.matching(resolve.filter())) {
         if (instance.status().equals(InstanceStatus.HEALTHY)) {
           healthy.add(instance);
         }
@@ -187,6 +185,9 @@ public final class ServiceRegistryVerticle extends VerticleBase {
             : "none of the " + entry.service().instances().size() + " instance(s) of '" + resolve.name()
                 + "' is healthy and matches the filters");
         return;
+      }
+      if (roundRobin.size() >= MAX_ROUND_ROBIN_KEYS) {
+        roundRobin.clear();
       }
       int index = switch (resolve.strategy()) {
         case RANDOM -> ThreadLocalRandom.current().nextInt(healthy.size());
@@ -225,8 +226,9 @@ public final class ServiceRegistryVerticle extends VerticleBase {
   private void recordProbe(Message<Services.RecordProbe> message) {
     Services.RecordProbe record = message.body();
     Replies.reply(message, store.recordProbe(record.name(), record.id(), record.result()).map(change -> {
-      changed(record.name(), false);
       if (change != null) {
+        // Only a status change drops caches; lookups' lastCheck may lag by up to ServiceCache.MAX_AGE_MS.
+        changed(record.name(), false);
         LOG.info("instance {}/{} is {} (was {}): {}", change.group(), change.instanceId(), change.newStatus(),
             change.oldStatus(), change.reason());
         vertx.eventBus().publish(DISCOVERY_STATUS_CHANGED, change);

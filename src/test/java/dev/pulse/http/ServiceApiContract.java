@@ -86,6 +86,7 @@ abstract class ServiceApiContract extends NodeContract {
       "{\"name\":\"\",\"version\":\"1\",\"endpoints\":[\"http://a\"]}|name",
       "{\"name\":\"a b\",\"version\":\"1\",\"endpoints\":[\"http://a\"]}|name",
       "{\"name\":\"alerts\",\"version\":\"1\",\"endpoints\":[\"http://a\"]}|name",
+      "{\"name\":\"LONG_NAME\",\"version\":\"1\",\"endpoints\":[\"http://a\"]}|name",
       "{\"name\":\"s\",\"endpoints\":[\"http://a\"]}|version",
       "{\"name\":\"s\",\"version\":\"\",\"endpoints\":[\"http://a\"]}|version",
       "{\"name\":\"s\",\"version\":1,\"endpoints\":[\"http://a\"]}|version",
@@ -97,6 +98,8 @@ abstract class ServiceApiContract extends NodeContract {
       "{\"name\":\"s\",\"version\":\"1\",\"endpoints\":[\"http://a\",\"http://a\"]}|endpoints[1]",
       "{\"name\":\"s\",\"version\":\"1\",\"endpoints\":[\"http://a?x=1\"]}|endpoints[0]",
       "{\"name\":\"s\",\"version\":\"1\",\"endpoints\":[3]}|endpoints[0]",
+      "{\"name\":\"s\",\"version\":\"1\",\"endpoints\":[\"http://a:99999\"]}|endpoints[0]",
+      "{\"name\":\"s\",\"version\":\"1\",\"endpoints\":[\"http://a:/x\"]}|endpoints[0]",
       "{\"name\":\"s\",\"version\":\"1\",\"endpoints\":[\"http://a\"],\"metadata\":[]}|metadata",
       "{\"name\":\"s\",\"version\":\"1\",\"endpoints\":[\"http://a\"],\"healthCheck\":{\"interval\":0}}|healthCheck.interval",
       "{\"name\":\"s\",\"version\":\"1\",\"endpoints\":[\"http://a\"],\"healthCheck\":{\"interval\":1000,\"timeout\":-5}}|healthCheck.timeout",
@@ -109,6 +112,7 @@ abstract class ServiceApiContract extends NodeContract {
       "{\"name\":|body",
   })
   void refusesBadDefinitions(String body, String field) {
+    body = body.replace("LONG_NAME", "n".repeat(101));
     HttpResponse<Buffer> response = register(body);
     assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(400);
     assertThat(response.bodyAsJsonObject().getString("field")).isEqualTo(field);
@@ -242,11 +246,11 @@ abstract class ServiceApiContract extends NodeContract {
   void healthTransitions() {
     TargetServer target = TargetServer.start(vertx);
     List<StatusChange> changes = Collections.synchronizedList(new ArrayList<>());
-    List<Integer> probesAtChange = Collections.synchronizedList(new ArrayList<>());
+    List<int[]> countsAtChange = Collections.synchronizedList(new ArrayList<>());
     vertx.eventBus().<StatusChange>consumer(Addresses.DISCOVERY_STATUS_CHANGED, message -> {
       if (message.body().group().equals(name)) {
         changes.add(message.body());
-        probesAtChange.add(target.requests());
+        countsAtChange.add(new int[] {target.passes(), target.failures()});
       }
     }).completion().await();
     try {
@@ -256,29 +260,28 @@ abstract class ServiceApiContract extends NodeContract {
       Eventually.poll(vertx, 5000, "healthy", () -> Future.succeededFuture(changes.size() == 1)).await();
       assertThat(changes.get(0)).extracting(StatusChange::oldStatus, StatusChange::newStatus)
           .containsExactly("unknown", "healthy");
-      assertThat(probesAtChange.get(0)).isEqualTo(1);
+      assertThat(countsAtChange.get(0)).as("passes, failures").containsExactly(1, 0);
       JsonObject instance = get(health).bodyAsJsonArray().getJsonObject(0);
       assertThat(instance.getString("status")).isEqualTo("healthy");
       assertThat(instance.getLong("lastCheck")).isPositive();
       assertThat(instance.getString("address")).isEqualTo(target.url("a"));
 
-      int before = target.requests();
       target.mode(TargetServer.Mode.FAILING);
       Eventually.poll(vertx, 5000, "unhealthy", () -> Future.succeededFuture(changes.size() == 2)).await();
       assertThat(changes.get(1)).extracting(StatusChange::oldStatus, StatusChange::newStatus)
           .containsExactly("healthy", "unhealthy");
       assertThat(changes.get(1).reason()).startsWith("HTTP 503");
-      assertThat(probesAtChange.get(1) - before).as("failed probes when it turned unhealthy").isEqualTo(3);
+      assertThat(countsAtChange.get(1)[1]).as("failed probes when it turned unhealthy").isEqualTo(3);
       JsonObject failing = get(health).bodyAsJsonArray().getJsonObject(0);
       assertThat(failing.getInteger("consecutiveFailures")).isGreaterThanOrEqualTo(3);
       assertThat(failing.getString("lastError")).isEqualTo("HTTP 503");
       assertProblem(get("/services/" + name + "/resolve"), 503, "NO_HEALTHY_INSTANCE", null);
 
-      before = target.requests();
+      int passesBefore = target.passes(); // stable: a failing target serves no passes
       target.mode(TargetServer.Mode.HEALTHY);
       Eventually.poll(vertx, 5000, "recovered", () -> Future.succeededFuture(changes.size() == 3)).await();
       assertThat(changes.get(2).newStatus()).isEqualTo("healthy");
-      assertThat(probesAtChange.get(2) - before).as("passing probes when it recovered").isEqualTo(3);
+      assertThat(countsAtChange.get(2)[0] - passesBefore).as("passing probes when it recovered").isEqualTo(3);
       assertThat(get("/services/" + name + "/resolve").bodyAsJsonObject().getString("id")).isEqualTo(name + "-1");
       assertThat(target.requests()).as("the check path was probed").isEqualTo(target.passes() + target.failures());
     } finally {
@@ -350,6 +353,23 @@ abstract class ServiceApiContract extends NodeContract {
     assertThat(ids(get(instances).bodyAsJsonArray())).containsExactly(name + "-1");
     assertThat(send(HttpMethod.POST, "/" + name + "/hb-2", null).statusCode()).isEqualTo(201);
     assertThat(ids(get(instances).bodyAsJsonArray())).containsExactly(name + "-1", "hb-2");
+  }
+
+  @Test
+  @DisplayName("a heartbeat instance that keeps heartbeating stays in lookups past its TTL, and leaves them when it stops")
+  void heartbeatingInstanceStaysResolvable() {
+    withNode(Map.of("PULSE_HEARTBEAT_TTL_MS", "300", "PULSE_EXPIRY_INTERVAL_MS", "3600000"), (other, shortTtl) -> {
+      String resolve = "/services/" + name + "/resolve";
+      long until = System.currentTimeMillis() + 1200;
+      while (System.currentTimeMillis() < until) {
+        assertThat(send(shortTtl, HttpMethod.POST, "/" + name + "/beating", null).statusCode()).isIn(200, 201);
+        HttpResponse<Buffer> resolved = send(shortTtl, HttpMethod.GET, resolve, null);
+        assertThat(resolved.statusCode()).as(resolved.bodyAsString()).isEqualTo(200);
+        other.timer(50).await(); // the client's heartbeat period, well inside the TTL
+      }
+      Eventually.poll(other, 5000, "the instance leaves resolve once it stops", () -> shortTtl
+          .get(resolve).send().map(r -> r.statusCode() == 503)).await();
+    });
   }
 
   @Test

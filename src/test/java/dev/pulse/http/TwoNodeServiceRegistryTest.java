@@ -172,7 +172,8 @@ class TwoNodeServiceRegistryTest {
 
       send(clientA, HttpMethod.POST, "/services", definition("2.0.0", null, "http://b:1"));
       long visibleAfter = timeUntil(() -> ids(send(clientB, HttpMethod.GET, instances, null)).size() == 2);
-      assertThat(visibleAfter).as("ms until node B saw the addition").isLessThan(1000);
+      // The budget is 100 ms; a loaded CI machine gets 5 times that before this counts as a failure.
+      assertThat(visibleAfter).as("ms until node B saw the addition").isLessThan(500);
       assertThat(ids(send(clientB, HttpMethod.GET, instances + "?version=%5E2", null))).containsExactly(name + "-2");
 
       send(clientB, HttpMethod.DELETE, "/services/" + name + "/instances/" + name + "-1", null);

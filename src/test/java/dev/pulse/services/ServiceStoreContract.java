@@ -142,6 +142,7 @@ abstract class ServiceStoreContract {
     store.removeInstance(name, name + "-3", null).await();
     assertThat(store.service(name).await()).isNull();
     assertThat(store.services(null, 0).await().items()).extracting(Service::name).doesNotContain(name);
+    assertThat(ids(register("1", "http://a:1").service())).containsExactly(name + "-4");
   }
 
   @Test
@@ -152,9 +153,10 @@ abstract class ServiceStoreContract {
     assertThat(store.removeService(name, 1L).await()).isEqualTo(Removal.REMOVED);
     assertThat(store.service(name).await()).isNull();
     assertThat(store.removeService(name, null).await()).isEqualTo(Removal.NOT_FOUND);
-    Service again = register("1", "http://a:1").service();
-    assertThat(again.revision()).isEqualTo(1);
-    assertThat(ids(again)).containsExactly(name + "-1");
+    Registration again = register("1", "http://a:1");
+    assertThat(again.outcome()).isEqualTo(Registration.Outcome.CREATED);
+    assertThat(again.service().revision()).isEqualTo(1);
+    assertThat(ids(again.service())).as("ids are never reused").containsExactly(name + "-3");
   }
 
   @Test
@@ -241,10 +243,15 @@ abstract class ServiceStoreContract {
   void metrics() {
     ProbeMetrics before = store.metrics().await();
     register("1", "http://a:1", "http://b:1");
+    register("1", "http://a:1", "http://b:1", "http://c:1");
     store.recordProbe(name, name + "-1", pass(1)).await();
     store.recordProbe(name, name + "-1", fail(2)).await();
-    ProbeMetrics after = store.metrics().await();
-    assertThat(after).isEqualTo(new ProbeMetrics(before.services() + 1, before.instances() + 2,
+    assertThat(store.metrics().await()).isEqualTo(new ProbeMetrics(before.services() + 1,
+        before.instances() + 3, before.healthChecks() + 2, before.failures() + 1));
+    store.removeInstance(name, name + "-1", null).await();
+    assertThat(store.metrics().await().instances()).isEqualTo(before.instances() + 2);
+    store.removeService(name, null).await();
+    assertThat(store.metrics().await()).isEqualTo(new ProbeMetrics(before.services(), before.instances(),
         before.healthChecks() + 2, before.failures() + 1));
   }
 }
