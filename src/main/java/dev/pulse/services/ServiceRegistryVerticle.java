@@ -154,8 +154,14 @@ public final class ServiceRegistryVerticle extends VerticleBase {
 
   private void removeInstance(Message<Services.RemoveInstance> message) {
     Services.RemoveInstance remove = message.body();
-    Replies.reply(message, store.removeInstance(remove.name(), remove.id(), remove.ifMatch())
-        .map(removal -> removed(remove.name(), removal)), STORE);
+    Replies.reply(message, store.removeInstance(remove.name(), remove.id(), remove.ifMatch()).map(removal -> {
+      if (removal.outcome() == Removal.Outcome.REMOVED) {
+        // As for a deregistered heartbeat instance: an alert open for it is resolved.
+        vertx.eventBus().publish(DISCOVERY_INSTANCE_DEREGISTERED,
+            new Discovery.InstanceKey(remove.name(), remove.id()));
+      }
+      return removed(remove.name(), removal);
+    }), STORE);
   }
 
   private Removal removed(String name, Removal removal) {

@@ -387,4 +387,26 @@ abstract class ServiceApiContract extends NodeContract {
       assertThat(send(shortTtl, HttpMethod.GET, "/services/" + name + "/instances", null).bodyAsJsonArray()).isEmpty();
     });
   }
+
+  @Test
+  @DisplayName("an instance whose checks fail raises one of Pulse's own alerts; deleting the instance resolves it")
+  void unhealthyInstanceRaisesAlert() {
+    TargetServer target = TargetServer.start(vertx);
+    try {
+      target.mode(TargetServer.Mode.FAILING);
+      register(definition("1", "{\"interval\":150,\"timeout\":100,\"threshold\":1}", target.url("a")));
+      String byName = "/alerts?name=" + java.net.URLEncoder.encode("Instance " + name + "-1 of service " + name
+          + " is unhealthy", java.nio.charset.StandardCharsets.UTF_8);
+      Eventually.poll(vertx, 5000, "alert raised", () -> client.get(byName).send()
+          .map(r -> r.bodyAsJsonArray().size() == 1)).await();
+      assertThat(get(byName).bodyAsJsonArray().getJsonObject(0).getString("status")).isEqualTo("TRIGGERED");
+      assertThat(send(HttpMethod.DELETE, "/services/" + name + "/instances/" + name + "-1", null).statusCode())
+          .isEqualTo(204);
+      Eventually.poll(vertx, 5000, "alert resolved", () -> client.get(byName).send()
+          .map(r -> "RESOLVED".equals(r.bodyAsJsonArray().getJsonObject(0).getString("status")))).await();
+      assertThat(get(byName).bodyAsJsonArray()).hasSize(1);
+    } finally {
+      target.close();
+    }
+  }
 }
