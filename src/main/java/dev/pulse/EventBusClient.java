@@ -1,5 +1,6 @@
 package dev.pulse;
 
+import dev.pulse.ops.RequestIds;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
@@ -16,7 +17,11 @@ public abstract class EventBusClient {
     this.options = new DeliveryOptions().setSendTimeout(timeoutMs);
   }
 
+  /** Sends {@code body}, carrying the current request id (if any) as a header for the domain's log lines. */
   protected <T> Future<T> request(String address, Object body) {
-    return bus.<T>request(address, body, options).map(Message::body);
+    String requestId = RequestIds.current();
+    DeliveryOptions delivery = requestId == null ? options
+        : new DeliveryOptions(options).addHeader(RequestIds.HEADER, requestId);
+    return bus.<T>request(address, body, delivery).map(Message::body);
   }
 }

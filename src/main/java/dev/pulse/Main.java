@@ -2,6 +2,8 @@ package dev.pulse;
 
 import dev.pulse.config.ConfigException;
 import dev.pulse.config.PulseConfig;
+import dev.pulse.ops.Logging;
+import dev.pulse.ops.PulseMetrics;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.concurrent.TimeUnit;
@@ -12,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * Starts one Pulse node: reads the configuration once, deploys the verticles, logs the bound port.
  * Usage: {@code java -jar pulse.jar [--config path/to/override.json]} (or {@code PULSE_CONFIG}).
  * Exit codes: 2 invalid configuration, 1 any other start-up failure (port taken, Redis unreachable).
- * SIGTERM stops gracefully: in-flight requests finish, then Redis connections close.
+ * SIGTERM stops gracefully: readiness turns 503, in-flight requests finish, then Redis connections
+ * close, and the process exits 0.
  */
 public final class Main {
 
@@ -23,11 +26,12 @@ public final class Main {
 
   public static void main(String[] args) {
     String overrideFile = overrideFile(args);
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx = PulseMetrics.newVertx();
     Pulse pulse;
     JsonObject config;
     try {
       config = PulseConfig.load(vertx, overrideFile).await();
+      Logging.apply(PulseConfig.from(config));
       pulse = Pulse.deploy(vertx, config).await();
     } catch (Exception e) {
       boolean badConfig = e instanceof ConfigException;
@@ -52,7 +56,10 @@ public final class Main {
       LOG.info("Pulse stopped");
     } catch (Exception e) {
       LOG.error("Pulse did not stop cleanly: {}", e.toString());
+      Runtime.getRuntime().halt(1);
     }
+    // A clean stop on SIGTERM is a success (exit 0), not the JVM's 143.
+    Runtime.getRuntime().halt(0);
   }
 
   private static String overrideFile(String[] args) {

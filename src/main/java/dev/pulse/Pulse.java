@@ -6,6 +6,7 @@ import dev.pulse.config.PulseConfig;
 import dev.pulse.discovery.Discovery;
 import dev.pulse.discovery.DiscoveryVerticle;
 import dev.pulse.http.HttpServerVerticle;
+import dev.pulse.ops.RequestIds;
 import dev.pulse.readings.Readings;
 import dev.pulse.readings.ReadingsVerticle;
 import dev.pulse.services.HealthCheckVerticle;
@@ -42,8 +43,10 @@ public final class Pulse {
   private final Vertx vertx;
   private final List<String> deployments;
   private final int port;
+  private final long readinessDrainMs;
 
-  private Pulse(Vertx vertx, List<String> deployments, int port) {
+  private Pulse(Vertx vertx, List<String> deployments, int port, long readinessDrainMs) {
+    this.readinessDrainMs = readinessDrainMs;
     this.vertx = vertx;
     this.deployments = deployments;
     this.port = port;
@@ -52,6 +55,8 @@ public final class Pulse {
   /** Deploys a node with a config produced by {@link PulseConfig#resolve}. */
   public static Future<Pulse> deploy(Vertx vertx, JsonObject config) {
     PulseConfig settings = PulseConfig.from(config);
+    vertx.sharedData().getLocalMap(LIFECYCLE).remove(DRAINING);
+    RequestIds.propagateOverEventBus(vertx);
     LocalCodec.register(vertx.eventBus(), List.of(Page.class, ExpiryReport.class));
     LocalCodec.register(vertx.eventBus(), Discovery.MESSAGE_TYPES);
     LocalCodec.register(vertx.eventBus(), Services.MESSAGE_TYPES);
@@ -78,7 +83,7 @@ public final class Pulse {
         }, http))
         .map(id -> {
           deployed.add(id);
-          return new Pulse(vertx, deployed, servers.get(0).actualPort());
+          return new Pulse(vertx, deployed, servers.get(0).actualPort(), settings.readinessDrainMs());
         })
         .recover(failure -> undeploy(vertx, deployed).transform(ignored -> Future.failedFuture(failure)));
   }
@@ -88,11 +93,23 @@ public final class Pulse {
   }
 
   /**
-   * Stops the node: the HTTP server first (in-flight requests finish within the grace period), then
+   * Stops the node: readiness turns 503 at once, and after {@code http.readinessDrainMs} (time for
+   * load balancers to notice) the HTTP server stops (in-flight requests finish within the grace period), then
    * the timer, then the domains, whose stores close their Redis connections last.
    */
   public Future<Void> stop() {
-    return undeploy(vertx, deployments);
+    vertx.sharedData().getLocalMap(LIFECYCLE).put(DRAINING, true);
+    Future<Void> drained = readinessDrainMs == 0 ? Future.succeededFuture()
+        : vertx.timer(readinessDrainMs).mapEmpty();
+    return drained.compose(ignored -> undeploy(vertx, deployments));
+  }
+
+  private static final String LIFECYCLE = "pulse.lifecycle";
+  private static final String DRAINING = "draining";
+
+  /** True from the moment {@link #stop()} begins: readiness answers 503 while requests drain. */
+  public static boolean isDraining(Vertx vertx) {
+    return Boolean.TRUE.equals(vertx.sharedData().getLocalMap(LIFECYCLE).get(DRAINING));
   }
 
   private static Future<Void> undeploy(Vertx vertx, List<String> deployments) {

@@ -11,6 +11,7 @@ import static dev.pulse.Addresses.DISCOVERY_STATUS_CHANGED;
 import dev.pulse.InTurn;
 import dev.pulse.Replies;
 import dev.pulse.config.PulseConfig;
+import dev.pulse.ops.DomainMetrics;
 import dev.pulse.discovery.Discovery;
 import dev.pulse.discovery.Instance;
 import dev.pulse.discovery.StatusChange;
@@ -54,10 +55,15 @@ public final class AlertsVerticle extends VerticleBase {
     store = config.redisStore()
         ? new RedisAlertStore(vertx, RedisClients.create(vertx, config), new RedisKeys(config.redisKeyPrefix()))
         : new MemoryAlertStore();
+    startMetrics();
     EventBus bus = vertx.eventBus();
     return Future.all(List.of(
         store.start().recover(RedisClients.notReady(STORE, config)),
-        bus.<AlertEvent>consumer(ALERTS_INGEST, m -> Replies.reply(m, store.ingest(m.body()), STORE)).completion(),
+        bus.<AlertEvent>consumer(ALERTS_INGEST, m -> {
+          metrics.counter("pulse.alerts.ingested", "Alert events ingested by type",
+              "type", m.body().type().name()).increment();
+          Replies.reply(m, store.ingest(m.body()), STORE);
+        }).completion(),
         bus.<Alerts.AlertKey>consumer(ALERTS_GET, this::get).completion(),
         bus.<AlertQuery>consumer(ALERTS_LIST, m -> Replies.reply(m, store.list(m.body()), STORE)).completion(),
         bus.<AlertQuery>consumer(ALERTS_STATS, m -> Replies.reply(m, store.stats(m.body()), STORE)).completion(),
@@ -68,7 +74,20 @@ public final class AlertsVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
+    vertx.cancelTimer(gaugeTimer);
     return store == null ? Future.succeededFuture() : store.close();
+  }
+
+  private DomainMetrics metrics;
+  private io.micrometer.core.instrument.MultiGauge byStatus;
+  private long gaugeTimer;
+
+  /** Starts the metrics: counters as events arrive, and every alert's count by status from the store's statistics. */
+  private void startMetrics() {
+    metrics = new DomainMetrics(vertx);
+    byStatus = metrics.gauges("pulse.alerts", "Alerts by current status");
+    gaugeTimer = vertx.setPeriodic(DomainMetrics.GAUGE_REFRESH_MS, timer -> store.stats(AlertQuery.all())
+        .onSuccess(stats -> byStatus.register(DomainMetrics.rows("status", stats.byStatus()), true)));
   }
 
   private void get(Message<Alerts.AlertKey> message) {

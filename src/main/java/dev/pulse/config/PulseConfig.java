@@ -22,6 +22,7 @@ public record PulseConfig(
     int httpInstances,
     int maxBodyBytes,
     long shutdownGraceMs,
+    long readinessDrainMs,
     String store,
     String redisType,
     List<String> redisEndpoints,
@@ -36,7 +37,9 @@ public record PulseConfig(
     long streamLeaseMs,
     int streamLimit,
     boolean streamFailOpen,
-    long readingsRetentionMs) {
+    long readingsRetentionMs,
+    String logFormat,
+    Map<String, String> logLevels) {
 
   public static final String DEFAULTS_PATH = "conf/config.json";
   public static final String CONFIG_FILE_ENV = "PULSE_CONFIG";
@@ -47,6 +50,7 @@ public record PulseConfig(
       Setting.integer("http.instances", "PULSE_HTTP_INSTANCES", 0, 256),
       Setting.integer("http.maxBodyBytes", "PULSE_HTTP_MAX_BODY_BYTES", 1024, 16 * 1024 * 1024),
       Setting.integer("http.shutdownGraceMs", "PULSE_HTTP_SHUTDOWN_GRACE_MS", 0, 600_000),
+      Setting.integer("http.readinessDrainMs", "PULSE_HTTP_READINESS_DRAIN_MS", 0, 600_000),
       Setting.choice("store", "PULSE_STORE", "memory", "redis"),
       Setting.choice("redis.type", "PULSE_REDIS_TYPE", "standalone", "cluster"),
       Setting.string("redis.endpoints", "PULSE_REDIS_ENDPOINTS"),
@@ -61,7 +65,9 @@ public record PulseConfig(
       Setting.integer("streams.leaseMs", "PULSE_STREAM_LEASE_MS", 100, 86_400_000),
       Setting.integer("streams.limit", "PULSE_STREAM_LIMIT", 0, 100),
       Setting.bool("streams.failOpen", "PULSE_STREAM_FAIL_OPEN"),
-      Setting.integer("readings.retentionMs", "PULSE_READINGS_RETENTION_MS", 0, 100L * 365 * 86_400_000));
+      Setting.integer("readings.retentionMs", "PULSE_READINGS_RETENTION_MS", 0, 100L * 365 * 86_400_000),
+      Setting.choice("log.format", "PULSE_LOG_FORMAT", "json", "text"),
+      Setting.string("log.levels", "PULSE_LOG_LEVELS"));
 
   /**
    * Reads the defaults, the optional override file and the environment, and validates the result.
@@ -125,6 +131,7 @@ public record PulseConfig(
         http.getInteger("instances"),
         http.getInteger("maxBodyBytes"),
         http.getLong("shutdownGraceMs"),
+        http.getLong("readinessDrainMs"),
         config.getString("store"),
         redis.getString("type"),
         Arrays.stream(redis.getString("endpoints").split(",")).map(String::trim)
@@ -140,7 +147,28 @@ public record PulseConfig(
         config.getJsonObject("streams").getLong("leaseMs"),
         config.getJsonObject("streams").getInteger("limit"),
         config.getJsonObject("streams").getBoolean("failOpen"),
-        config.getJsonObject("readings").getLong("retentionMs"));
+        config.getJsonObject("readings").getLong("retentionMs"),
+        config.getJsonObject("log").getString("format"),
+        logLevels(config.getJsonObject("log").getString("levels")));
+  }
+
+  /** {@code "dev.pulse=DEBUG, io.vertx=WARN"} as logger → level; a malformed entry is a {@link ConfigException}. */
+  static Map<String, String> logLevels(String text) {
+    Map<String, String> levels = new java.util.LinkedHashMap<>();
+    for (String entry : text.split(",")) {
+      if (entry.isBlank()) {
+        continue;
+      }
+      String[] parts = entry.split("=", -1);
+      String level = parts.length == 2 ? parts[1].trim().toUpperCase(java.util.Locale.ROOT) : "";
+      if (parts.length != 2 || !parts[0].trim().matches("[A-Za-z0-9_.$]+|ROOT")
+          || !List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF").contains(level)) {
+        throw new ConfigException("invalid configuration: PULSE_LOG_LEVELS (log.levels) must be comma-separated "
+            + "logger=LEVEL pairs (TRACE, DEBUG, INFO, WARN, ERROR, OFF), e.g. dev.pulse=DEBUG, got '" + entry.trim() + "'");
+      }
+      levels.put(parts[0].trim(), level);
+    }
+    return Map.copyOf(levels);
   }
 
   /** HTTP verticle instances: the configured count, or one per core when it is 0. */

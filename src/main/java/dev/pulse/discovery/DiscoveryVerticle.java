@@ -13,6 +13,9 @@ import static dev.pulse.Addresses.DISCOVERY_INSTANCE_REGISTERED;
 import dev.pulse.Replies;
 import dev.pulse.ExpiryReport;
 import dev.pulse.config.PulseConfig;
+import dev.pulse.ops.DomainMetrics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MultiGauge;
 import dev.pulse.redis.RedisClients;
 import dev.pulse.redis.RedisKeys;
 import io.vertx.core.Future;
@@ -35,6 +38,12 @@ public final class DiscoveryVerticle extends VerticleBase {
 
   private RegistryStore store;
   private int expiryBatchSize;
+  private Counter registered;
+  private Counter renewed;
+  private Counter expiredCount;
+  private Counter deregistered;
+  private MultiGauge liveByGroup;
+  private long gaugeTimer;
 
   @Override
   public Future<?> start() {
@@ -44,6 +53,14 @@ public final class DiscoveryVerticle extends VerticleBase {
         ? new RedisRegistryStore(RedisClients.create(vertx, config),
             new RedisKeys(config.redisKeyPrefix()), Clock.systemUTC(), config.heartbeatTtlMs())
         : new MemoryRegistryStore(Clock.systemUTC(), config.heartbeatTtlMs());
+    DomainMetrics metrics = new DomainMetrics(vertx);
+    registered = metrics.counter("pulse.heartbeats", "Heartbeats received", "outcome", "registered");
+    renewed = metrics.counter("pulse.heartbeats", "Heartbeats received", "outcome", "renewed");
+    expiredCount = metrics.counter("pulse.instances.expired", "Instances expired by the sweep (on this node)");
+    deregistered = metrics.counter("pulse.instances.deregistered", "Instances deregistered through this node");
+    liveByGroup = metrics.gauges("pulse.instances.live", "Live instances per group (the first "
+        + DomainMetrics.MAX_LABEL_VALUES + " groups by name)");
+    gaugeTimer = vertx.setPeriodic(DomainMetrics.GAUGE_REFRESH_MS, timer -> refreshGauges());
     EventBus bus = vertx.eventBus();
     return Future.all(List.of(
         store.start().recover(RedisClients.notReady(STORE, config)),
@@ -57,7 +74,16 @@ public final class DiscoveryVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
+    vertx.cancelTimer(gaugeTimer);
     return store == null ? Future.succeededFuture() : store.close();
+  }
+
+  private void refreshGauges() {
+    store.groups(null, DomainMetrics.MAX_LABEL_VALUES).onSuccess(page -> {
+      java.util.Map<String, Integer> live = new java.util.LinkedHashMap<>();
+      page.items().forEach(group -> live.put(group.group(), group.instances()));
+      liveByGroup.register(DomainMetrics.rows("group", live), true);
+    });
   }
 
   private void heartbeat(Message<Discovery.Heartbeat> message) {
@@ -68,7 +94,11 @@ public final class DiscoveryVerticle extends VerticleBase {
             announceExpired(result.replacedExpired());
           }
           if (result.created()) {
+            registered.increment();
+            LOG.debug("instance registered group={} id={}", beat.group(), beat.id());
             vertx.eventBus().publish(DISCOVERY_INSTANCE_REGISTERED, result.instance());
+          } else {
+            renewed.increment();
           }
           message.reply(result);
         })
@@ -81,6 +111,7 @@ public final class DiscoveryVerticle extends VerticleBase {
       if (!removed) {
         return null;
       }
+      deregistered.increment();
       vertx.eventBus().publish(DISCOVERY_INSTANCE_DEREGISTERED, key);
       return removed;
     }));
@@ -106,6 +137,7 @@ public final class DiscoveryVerticle extends VerticleBase {
     store.expire(expiryBatchSize)
         .onSuccess(expired -> {
           expired.items().forEach(this::announceExpired);
+          expiredCount.increment(expired.items().size());
           if (!expired.items().isEmpty()) {
             LOG.info("expired {} instance(s) in {} ms{}", expired.items().size(),
                 (System.nanoTime() - started) / 1_000_000, expired.more() ? ", more due" : "");

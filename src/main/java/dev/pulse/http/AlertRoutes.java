@@ -38,10 +38,10 @@ public final class AlertRoutes {
   }
 
   public void mount(Router router) {
-    router.post("/alerts/events").handler(new RawBodyHandler(MAX_EVENTS_BODY_BYTES)).handler(this::ingest);
-    router.get("/alerts").handler(this::list);
-    router.get("/alerts/stats").handler(this::stats);
-    router.get("/alerts/:alertId").handler(this::get);
+    RouteTemplates.named(router.post("/alerts/events")).handler(new RawBodyHandler(MAX_EVENTS_BODY_BYTES)).handler(this::ingest);
+    RouteTemplates.named(router.get("/alerts")).handler(this::list);
+    RouteTemplates.named(router.get("/alerts/stats")).handler(this::stats);
+    RouteTemplates.named(router.get("/alerts/:alertId")).handler(this::get);
   }
 
   private void ingest(RoutingContext ctx) {

@@ -30,15 +30,15 @@ public final class HeartbeatRoutes {
 
   /** Mounts the routes; call after every other domain's routes, since these match any first segment. */
   public void mount(Router router) {
-    router.get("/").handler(this::listGroups);
-    router.postWithRegex(INSTANCE_PATH).handler(new RawBodyHandler(maxBodyBytes)).handler(this::heartbeat);
-    router.deleteWithRegex(INSTANCE_PATH).handler(this::deregister);
-    router.postWithRegex(GROUP_PATH).handler(HeartbeatRoutes::missingSegment);
-    router.deleteWithRegex(GROUP_PATH).handler(HeartbeatRoutes::missingSegment);
-    router.post("/").handler(HeartbeatRoutes::missingSegment);
-    router.delete("/").handler(HeartbeatRoutes::missingSegment);
-    router.getWithRegex(INSTANCE_READ_PATH).handler(this::instance);
-    router.getWithRegex(GROUP_PATH).handler(this::listInstances);
+    RouteTemplates.named(router.get("/")).handler(this::listGroups);
+    RouteTemplates.named(router.postWithRegex(INSTANCE_PATH), "POST /:group/:id").handler(new RawBodyHandler(maxBodyBytes)).handler(this::heartbeat);
+    RouteTemplates.named(router.deleteWithRegex(INSTANCE_PATH), "DELETE /:group/:id").handler(this::deregister);
+    RouteTemplates.named(router.postWithRegex(GROUP_PATH), "POST /:group").handler(HeartbeatRoutes::missingSegment);
+    RouteTemplates.named(router.deleteWithRegex(GROUP_PATH), "DELETE /:group").handler(HeartbeatRoutes::missingSegment);
+    RouteTemplates.named(router.post("/")).handler(HeartbeatRoutes::missingSegment);
+    RouteTemplates.named(router.delete("/")).handler(HeartbeatRoutes::missingSegment);
+    RouteTemplates.named(router.getWithRegex(INSTANCE_READ_PATH), "GET /:group/:id").handler(this::instance);
+    RouteTemplates.named(router.getWithRegex(GROUP_PATH), "GET /:group").handler(this::listInstances);
   }
 
   private void heartbeat(RoutingContext ctx) {

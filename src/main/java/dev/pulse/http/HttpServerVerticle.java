@@ -1,6 +1,12 @@
 package dev.pulse.http;
 
+import dev.pulse.Pulse;
 import dev.pulse.config.PulseConfig;
+import dev.pulse.ops.PulseMetrics;
+import dev.pulse.redis.RedisClients;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Request;
 import dev.pulse.alerts.AlertsClient;
 import dev.pulse.discovery.DiscoveryClient;
 import dev.pulse.readings.ReadingsClient;
@@ -11,7 +17,6 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 public final class HttpServerVerticle extends VerticleBase {
 
   private HttpServer server;
+  private Redis readinessRedis;
   private long shutdownGraceMs;
 
   @Override
@@ -31,7 +37,12 @@ public final class HttpServerVerticle extends VerticleBase {
     DiscoveryClient discovery = new DiscoveryClient(vertx.eventBus(), config.eventBusTimeoutMs());
 
     Router router = Router.router(vertx);
-    router.get("/health/live").handler(HttpServerVerticle::live);
+    router.route().handler(new RequestLog());
+    if (config.redisStore()) {
+      readinessRedis = RedisClients.create(vertx, config);
+    }
+    new OpsRoutes(PulseMetrics.registry(vertx), () -> Pulse.isDraining(vertx), readinessRedis == null ? null
+        : () -> readinessRedis.send(Request.cmd(Command.PING)).mapEmpty()).mount(router);
     new AlertRoutes(new AlertsClient(vertx.eventBus(), config.eventBusTimeoutMs())).mount(router);
     new ReadingRoutes(new ReadingsClient(vertx.eventBus(), config.eventBusTimeoutMs()), config.readingsRetentionMs())
         .mount(router);
@@ -54,7 +65,9 @@ public final class HttpServerVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
-    return server == null ? Future.succeededFuture() : server.shutdown(shutdownGraceMs, TimeUnit.MILLISECONDS);
+    Future<Void> stopped = server == null ? Future.succeededFuture()
+        : server.shutdown(shutdownGraceMs, TimeUnit.MILLISECONDS);
+    return readinessRedis == null ? stopped : stopped.eventually(readinessRedis::close);
   }
 
   /** The port this instance listens on (useful when configured as 0). */
@@ -62,7 +75,4 @@ public final class HttpServerVerticle extends VerticleBase {
     return server.actualPort();
   }
 
-  private static void live(RoutingContext ctx) {
-    Responses.json(ctx, 200, java.util.Map.of("status", "UP"));
-  }
 }

@@ -37,12 +37,12 @@ public final class ReadingRoutes {
   }
 
   public void mount(Router router) {
-    router.post("/ingest").handler(new RawBodyHandler(MAX_BODY_BYTES)).handler(this::ingest);
-    router.get("/devices").handler(this::devices);
-    router.get("/devices/:id").handler(this::device);
-    router.get("/devices/:id/latest_timestamp").handler(this::latestTimestamp);
-    router.get("/devices/:id/cumulative_count").handler(this::cumulativeCount);
-    router.get("/devices/:id/readings").handler(this::range);
+    RouteTemplates.named(router.post("/ingest")).handler(new RawBodyHandler(MAX_BODY_BYTES)).handler(this::ingest);
+    RouteTemplates.named(router.get("/devices")).handler(this::devices);
+    RouteTemplates.named(router.get("/devices/:id")).handler(this::device);
+    RouteTemplates.named(router.get("/devices/:id/latest_timestamp")).handler(this::latestTimestamp);
+    RouteTemplates.named(router.get("/devices/:id/cumulative_count")).handler(this::cumulativeCount);
+    RouteTemplates.named(router.get("/devices/:id/readings")).handler(this::range);
   }
 
   /** One entry of the ingest answer. */

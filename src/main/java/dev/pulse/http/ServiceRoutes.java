@@ -36,15 +36,15 @@ public final class ServiceRoutes {
   }
 
   public void mount(Router router) {
-    router.post("/services").handler(new RawBodyHandler(maxBodyBytes)).handler(this::register);
-    router.get("/services").handler(this::list);
-    router.get("/services/:name").handler(this::service);
-    router.delete("/services/:name").handler(this::removeService);
-    router.get("/services/:name/health").handler(this::health);
-    router.get("/services/:name/instances").handler(this::instances);
-    router.delete("/services/:name/instances/:id").handler(this::removeInstance);
-    router.get("/services/:name/resolve").handler(this::resolve);
-    router.get("/discovery/metrics").handler(this::metrics);
+    RouteTemplates.named(router.post("/services")).handler(new RawBodyHandler(maxBodyBytes)).handler(this::register);
+    RouteTemplates.named(router.get("/services")).handler(this::list);
+    RouteTemplates.named(router.get("/services/:name")).handler(this::service);
+    RouteTemplates.named(router.delete("/services/:name")).handler(this::removeService);
+    RouteTemplates.named(router.get("/services/:name/health")).handler(this::health);
+    RouteTemplates.named(router.get("/services/:name/instances")).handler(this::instances);
+    RouteTemplates.named(router.delete("/services/:name/instances/:id")).handler(this::removeInstance);
+    RouteTemplates.named(router.get("/services/:name/resolve")).handler(this::resolve);
+    RouteTemplates.named(router.get("/discovery/metrics")).handler(this::metrics);
   }
 
   private void register(RoutingContext ctx) {

@@ -31,13 +31,13 @@ public final class StreamRoutes {
   }
 
   public void mount(Router router) {
-    router.post("/users/:userId/streams").handler(new RawBodyHandler(maxBodyBytes)).handler(this::start);
-    router.get("/users/:userId/streams").handler(this::list);
-    router.post("/users/:userId/streams/:streamId/heartbeat").handler(this::heartbeat);
-    router.delete("/users/:userId/streams/:streamId").handler(this::stop);
-    router.get("/users/:userId/stream-limit").handler(this::limit);
-    router.put("/users/:userId/stream-limit").handler(new RawBodyHandler(maxBodyBytes)).handler(this::setLimit);
-    router.delete("/users/:userId/stream-limit").handler(this::resetLimit);
+    RouteTemplates.named(router.post("/users/:userId/streams")).handler(new RawBodyHandler(maxBodyBytes)).handler(this::start);
+    RouteTemplates.named(router.get("/users/:userId/streams")).handler(this::list);
+    RouteTemplates.named(router.post("/users/:userId/streams/:streamId/heartbeat")).handler(this::heartbeat);
+    RouteTemplates.named(router.delete("/users/:userId/streams/:streamId")).handler(this::stop);
+    RouteTemplates.named(router.get("/users/:userId/stream-limit")).handler(this::limit);
+    RouteTemplates.named(router.put("/users/:userId/stream-limit")).handler(new RawBodyHandler(maxBodyBytes)).handler(this::setLimit);
+    RouteTemplates.named(router.delete("/users/:userId/stream-limit")).handler(this::resetLimit);
   }
 
   private void start(RoutingContext ctx) {

@@ -8,6 +8,7 @@ import static dev.pulse.Addresses.READINGS_SUMMARY;
 
 import dev.pulse.Replies;
 import dev.pulse.config.PulseConfig;
+import dev.pulse.ops.DomainMetrics;
 import dev.pulse.redis.RedisClients;
 import dev.pulse.redis.RedisKeys;
 import io.vertx.core.Future;
@@ -36,17 +37,32 @@ public final class ReadingsVerticle extends VerticleBase {
         ? new RedisReadingStore(RedisClients.create(vertx, config), new RedisKeys(config.redisKeyPrefix()),
             Clock.systemUTC(), config.readingsRetentionMs())
         : new MemoryReadingStore(Clock.systemUTC(), config.readingsRetentionMs());
+    DomainMetrics metrics = new DomainMetrics(vertx);
+    for (ReadingStore.Outcome outcome : ReadingStore.Outcome.values()) {
+      readingOutcomes.put(outcome, metrics.counter("pulse.readings", "Readings ingested by outcome",
+          "outcome", outcome.name().toLowerCase(java.util.Locale.ROOT)));
+    }
     EventBus bus = vertx.eventBus();
     return Future.all(List.of(
         store.start().recover(RedisClients.notReady(STORE, config)),
         bus.<Readings.Batch>consumer(READINGS_INGEST, m -> Replies.reply(m,
-            store.ingest(m.body().deviceId(), m.body().readings()).map(Readings.Outcomes::new), STORE)).completion(),
+            store.ingest(m.body().deviceId(), m.body().readings()).map(this::counted), STORE)).completion(),
         bus.<Readings.DeviceKey>consumer(READINGS_SUMMARY, m -> Replies.replyIfFound(m,
             store.summary(m.body().deviceId()), STORE, "DEVICE_NOT_FOUND", unknown(m.body().deviceId()))).completion(),
         bus.<Readings.Range>consumer(READINGS_RANGE, this::range).completion(),
         bus.<Readings.DevicesQuery>consumer(READINGS_DEVICES, m -> Replies.reply(m,
             store.devices(m.body().after(), m.body().limit()), STORE)).completion(),
         bus.<Void>consumer(READINGS_EXPIRE, m -> Replies.reply(m, store.trim(batchSize), STORE)).completion()));
+  }
+
+  private final java.util.Map<ReadingStore.Outcome, io.micrometer.core.instrument.Counter> readingOutcomes =
+      new java.util.EnumMap<>(ReadingStore.Outcome.class);
+
+  private Readings.Outcomes counted(java.util.List<ReadingStore.Outcome> outcomes) {
+    for (ReadingStore.Outcome outcome : outcomes) {
+      readingOutcomes.get(outcome).increment();
+    }
+    return new Readings.Outcomes(outcomes);
   }
 
   @Override

@@ -21,6 +21,7 @@ import dev.pulse.DomainFailure;
 import dev.pulse.Page;
 import dev.pulse.Replies;
 import dev.pulse.config.PulseConfig;
+import dev.pulse.ops.DomainMetrics;
 import dev.pulse.discovery.Discovery;
 import dev.pulse.discovery.DiscoveryClient;
 import dev.pulse.discovery.Instance;
@@ -58,6 +59,7 @@ public final class ServiceRegistryVerticle extends VerticleBase {
   private final Map<String, Long> roundRobin = new HashMap<>();
   private static final int MAX_ROUND_ROBIN_KEYS = 10_000;
   private DiscoveryClient discovery;
+  private DomainMetrics metrics;
   private long heartbeatTtlMs;
 
   @Override
@@ -76,6 +78,7 @@ public final class ServiceRegistryVerticle extends VerticleBase {
     discovery = new DiscoveryClient(vertx.eventBus(), config.eventBusTimeoutMs());
     heartbeatTtlMs = config.heartbeatTtlMs();
     cache = new ServiceCache(this::view, System::currentTimeMillis, heartbeatTtlMs);
+    metrics = new DomainMetrics(vertx);
     EventBus bus = vertx.eventBus();
     return Future.all(List.of(
         store.start().compose(ignored -> changes.start()).recover(RedisClients.notReady(STORE, config)),
@@ -123,6 +126,8 @@ public final class ServiceRegistryVerticle extends VerticleBase {
   private void register(Message<Services.Register> message) {
     Services.Register register = message.body();
     Replies.reply(message, store.register(register.definition(), register.ifMatch()).map(registration -> {
+      metrics.counter("pulse.services.registrations", "Service registrations by outcome",
+          "outcome", registration.outcome().name().toLowerCase(java.util.Locale.ROOT)).increment();
       if (registration.outcome() == Registration.Outcome.CREATED
           || registration.outcome() == Registration.Outcome.UPDATED) {
         changed(register.definition().name(), true);
@@ -231,6 +236,8 @@ public final class ServiceRegistryVerticle extends VerticleBase {
 
   private void recordProbe(Message<Services.RecordProbe> message) {
     Services.RecordProbe record = message.body();
+    metrics.counter("pulse.probes", "Health-check probes run by this node",
+        "result", record.result().passed() ? "passed" : "failed").increment();
     Replies.reply(message, store.recordProbe(record.name(), record.id(), record.result()).map(change -> {
       if (change != null) {
         // Only a status change drops caches; lookups' lastCheck may lag by up to ServiceCache.MAX_AGE_MS.

@@ -12,6 +12,7 @@ import static dev.pulse.Addresses.STREAMS_SET_LIMIT;
 import dev.pulse.Replies;
 import dev.pulse.ExpiryReport;
 import dev.pulse.config.PulseConfig;
+import dev.pulse.ops.DomainMetrics;
 import dev.pulse.redis.RedisClients;
 import dev.pulse.redis.RedisKeys;
 import io.vertx.core.Future;
@@ -42,6 +43,7 @@ public final class StreamLimitVerticle extends VerticleBase {
   public Future<?> start() {
     config = PulseConfig.from(config());
     clock = Clock.systemUTC();
+    metrics = new DomainMetrics(vertx);
     store = config.redisStore()
         ? new RedisStreamStore(RedisClients.create(vertx, config), new RedisKeys(config.redisKeyPrefix()), null,
             config.streamLeaseMs(), config.streamLimit())
@@ -58,6 +60,8 @@ public final class StreamLimitVerticle extends VerticleBase {
         bus.<Void>consumer(STREAMS_EXPIRE, this::expire).completion()));
   }
 
+  private DomainMetrics metrics;
+
   @Override
   public Future<?> stop() {
     return store == null ? Future.succeededFuture() : store.close();
@@ -68,6 +72,8 @@ public final class StreamLimitVerticle extends VerticleBase {
     store.acquire(request.userId(), request.streamId(), request.contentId(), request.deviceId())
         .onSuccess(admission -> {
           admission.expired().forEach(this::announceExpired);
+          metrics.counter("pulse.stream.admissions", "Stream starts by outcome",
+              "outcome", admission.outcome().name().toLowerCase(java.util.Locale.ROOT)).increment();
           message.reply(admission);
         })
         .onFailure(failure -> {
@@ -122,6 +128,7 @@ public final class StreamLimitVerticle extends VerticleBase {
   }
 
   private void announceExpired(Lease lease) {
+    metrics.counter("pulse.stream.expirations", "Stream leases expired (found by this node)").increment();
     LOG.debug("stream lease expired user={} stream={}", lease.userId(), lease.streamId());
     vertx.eventBus().publish(STREAMS_LEASE_EXPIRED, lease);
   }

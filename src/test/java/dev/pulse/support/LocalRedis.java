@@ -93,10 +93,55 @@ public final class LocalRedis implements AutoCloseable {
     return String.join(",", endpoints());
   }
 
+  /** Stops every node (a crash as clients see it: connections reset, the port refuses). */
+  public void stop() {
+    thaw();
+    for (Process process : processes) {
+      process.destroyForcibly();
+      try {
+        process.waitFor(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** Starts a stopped standalone node again on its port (empty: nothing is kept on disk). */
+  public void restart() {
+    try {
+      String binary = redisServerBinary(dir);
+      List<Integer> previous = List.copyOf(ports);
+      ports.clear();
+      processes.clear();
+      for (int port : previous) {
+        Process process = launch(binary, port, false);
+        if (!awaitPing(port, process)) {
+          throw new IllegalStateException("redis-server did not come back on port " + port);
+        }
+        ports.add(port);
+        processes.add(process);
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot restart Redis", e);
+    }
+  }
+
   private void startNode(String binary, boolean clusterMode) throws Exception {
     for (int attempt = 0; attempt < 20; attempt++) {
       int port = freePortPair();
-      Process process = new ProcessBuilder(binary,
+      Process process = launch(binary, port, clusterMode);
+      if (awaitPing(port, process)) {
+        ports.add(port);
+        processes.add(process);
+        return;
+      }
+      process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+    }
+    throw new IllegalStateException("no redis-server node came up after 20 attempts");
+  }
+
+  private Process launch(String binary, int port, boolean clusterMode) throws IOException {
+    return new ProcessBuilder(binary,
           "--port", Integer.toString(port),
           "--bind", "127.0.0.1",
           "--cluster-enabled", clusterMode ? "yes" : "no",
@@ -110,14 +155,6 @@ public final class LocalRedis implements AutoCloseable {
           .redirectErrorStream(true)
           .redirectOutput(dir.resolve("redis-" + port + ".out").toFile())
           .start();
-      if (awaitPing(port, process)) {
-        ports.add(port);
-        processes.add(process);
-        return;
-      }
-      process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-    }
-    throw new IllegalStateException("no redis-server node came up after 20 attempts");
   }
 
   private static boolean awaitPing(int port, Process process) throws InterruptedException {
