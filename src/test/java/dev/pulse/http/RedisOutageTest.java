@@ -6,6 +6,7 @@ import static dev.pulse.http.NodeContract.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pulse.Pulse;
+import dev.pulse.support.Eventually;
 import dev.pulse.support.LocalRedis;
 import dev.pulse.support.TestConfig;
 import io.vertx.core.Vertx;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * above the Redis timeout, so a 503 (not a 504) shows the answer came from the bounded store call.
  */
 @ExtendWith(VertxExtension.class)
-@DisplayName("Stream admission when Redis is unreachable")
+@DisplayName("A node whose Redis stalls, dies and comes back")
 class RedisOutageTest {
 
   private final LocalRedis redis = LocalRedis.standalone();
@@ -99,5 +100,33 @@ class RedisOutageTest {
     assertThat(tookMs).as("answered within the Redis timeouts, ms").isLessThan(5_000);
     assertProblem(send(client, HttpMethod.POST, "/web/i-1", null), 503, "STORE_UNAVAILABLE", null);
     redis.thaw();
+  }
+
+  @Test
+  @DisplayName("Redis stopped: readiness 503 naming Redis and requests 503 at once; Redis back: both recover without a restart")
+  void outageAndRecovery(Vertx vertx) {
+    WebClient client = startNode(vertx, false);
+    HttpResponse<Buffer> ready = send(client, HttpMethod.GET, "/health/ready", null);
+    assertThat(ready.statusCode()).isEqualTo(200);
+    assertThat(ready.bodyAsJsonObject().getJsonArray("checks").getJsonObject(1).getString("name")).isEqualTo("redis");
+    assertThat(send(client, HttpMethod.POST, "/web/i-1", null).statusCode()).isEqualTo(201);
+
+    redis.stop();
+
+    HttpResponse<Buffer> down = send(client, HttpMethod.GET, "/health/ready", null);
+    assertThat(down.statusCode()).isEqualTo(503);
+    JsonObject redisCheck = down.bodyAsJsonObject().getJsonArray("checks").getJsonObject(1);
+    assertThat(redisCheck.getString("status")).isEqualTo("DOWN");
+    assertThat(redisCheck.getString("detail")).startsWith("PING failed");
+    assertProblem(send(client, HttpMethod.POST, "/web/i-2", null), 503, "STORE_UNAVAILABLE", null);
+    assertProblem(send(client, HttpMethod.POST, "/services", "{\"name\":\"s\",\"version\":\"1\","
+        + "\"endpoints\":[\"http://a:1\"]}"), 503, "STORE_UNAVAILABLE", null);
+
+    redis.restart();
+
+    Eventually.poll(vertx, 10_000, "ready again", () -> client.get("/health/ready").send()
+        .map(r -> r.statusCode() == 200)).await();
+    assertThat(send(client, HttpMethod.POST, "/web/i-3", null).statusCode()).as("Redis restarted empty").isEqualTo(201);
+    assertThat(start(client, "after").statusCode()).isEqualTo(201);
   }
 }
