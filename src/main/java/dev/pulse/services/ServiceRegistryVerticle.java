@@ -79,6 +79,9 @@ public final class ServiceRegistryVerticle extends VerticleBase {
     heartbeatTtlMs = config.heartbeatTtlMs();
     cache = new ServiceCache(this::view, System::currentTimeMillis, heartbeatTtlMs);
     metrics = new DomainMetrics(vertx);
+    for (String result : List.of("passed", "failed")) {
+      metrics.counter("pulse.probes", "Health-check probes run by this node", "result", result);
+    }
     EventBus bus = vertx.eventBus();
     return Future.all(List.of(
         store.start().compose(ignored -> changes.start()).recover(RedisClients.notReady(STORE, config)),

@@ -24,6 +24,11 @@ public final class MemoryStreamStore implements StreamStore {
   private final int defaultLimit;
   private final Map<String, User> users = new HashMap<>();
   private final LinkedHashSet<Entry> byExpiry = new LinkedHashSet<>();
+
+  /** Leases held now, expired-but-unswept ones included (the sweep runs every second). */
+  public int activeLeases() {
+    return byExpiry.size();
+  }
   private long lastNow;
 
   public MemoryStreamStore(Clock clock, long leaseMs, int defaultLimit) {

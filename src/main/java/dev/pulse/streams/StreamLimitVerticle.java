@@ -44,10 +44,17 @@ public final class StreamLimitVerticle extends VerticleBase {
     config = PulseConfig.from(config());
     clock = Clock.systemUTC();
     metrics = new DomainMetrics(vertx);
+    for (Admission.Outcome outcome : Admission.Outcome.values()) {
+      admissions(outcome);
+    }
+    expirations = metrics.counter("pulse.stream.expirations", "Stream leases expired (found by this node)");
     store = config.redisStore()
         ? new RedisStreamStore(RedisClients.create(vertx, config), new RedisKeys(config.redisKeyPrefix()), null,
             config.streamLeaseMs(), config.streamLimit())
         : new MemoryStreamStore(clock, config.streamLeaseMs(), config.streamLimit());
+    if (store instanceof MemoryStreamStore memory) {
+      gaugeActiveLeases(memory);
+    }
     EventBus bus = vertx.eventBus();
     return Future.all(List.of(
         store.start().recover(RedisClients.notReady(STORE, config)),
@@ -61,9 +68,25 @@ public final class StreamLimitVerticle extends VerticleBase {
   }
 
   private DomainMetrics metrics;
+  private io.micrometer.core.instrument.Counter expirations;
+  private final java.util.concurrent.atomic.AtomicLong activeLeases = new java.util.concurrent.atomic.AtomicLong();
+  private long gaugeTimer = -1;
+
+  private io.micrometer.core.instrument.Counter admissions(Admission.Outcome outcome) {
+    return metrics.counter("pulse.stream.admissions", "Stream starts by outcome",
+        "outcome", outcome.name().toLowerCase(java.util.Locale.ROOT));
+  }
+
+  /** In memory, the leases held now, refreshed on this verticle's event loop (Redis keeps no global count). */
+  private void gaugeActiveLeases(MemoryStreamStore memory) {
+    io.micrometer.core.instrument.Gauge.builder("pulse.stream.leases.active", activeLeases, java.util.concurrent.atomic.AtomicLong::get)
+        .description("Stream leases held now (memory store)").register(dev.pulse.ops.PulseMetrics.registry(vertx));
+    gaugeTimer = vertx.setPeriodic(DomainMetrics.GAUGE_REFRESH_MS, timer -> activeLeases.set(memory.activeLeases()));
+  }
 
   @Override
   public Future<?> stop() {
+    vertx.cancelTimer(gaugeTimer);
     return store == null ? Future.succeededFuture() : store.close();
   }
 
@@ -72,8 +95,7 @@ public final class StreamLimitVerticle extends VerticleBase {
     store.acquire(request.userId(), request.streamId(), request.contentId(), request.deviceId())
         .onSuccess(admission -> {
           admission.expired().forEach(this::announceExpired);
-          metrics.counter("pulse.stream.admissions", "Stream starts by outcome",
-              "outcome", admission.outcome().name().toLowerCase(java.util.Locale.ROOT)).increment();
+          admissions(admission.outcome()).increment();
           message.reply(admission);
         })
         .onFailure(failure -> {
@@ -128,7 +150,7 @@ public final class StreamLimitVerticle extends VerticleBase {
   }
 
   private void announceExpired(Lease lease) {
-    metrics.counter("pulse.stream.expirations", "Stream leases expired (found by this node)").increment();
+    expirations.increment();
     LOG.debug("stream lease expired user={} stream={}", lease.userId(), lease.streamId());
     vertx.eventBus().publish(STREAMS_LEASE_EXPIRED, lease);
   }

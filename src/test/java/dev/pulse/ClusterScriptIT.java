@@ -1,0 +1,108 @@
+package dev.pulse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The multi-node deployment as plain processes: {@code scripts/cluster.sh} starts a Redis Cluster of
+ * three masters with a replica each and two Pulse nodes from the packaged jar; a registration
+ * through node 1 is read through node 2. Runs after {@code package} (failsafe), and only where
+ * {@code redis-server} and {@code redis-cli} are on the PATH (the script needs both).
+ */
+@DisplayName("scripts/cluster.sh: a real multi-node deployment on loopback")
+class ClusterScriptIT {
+
+  private Map<String, String> env;
+  private Path stateParent;
+
+  @Test
+  @Timeout(value = 180, unit = TimeUnit.SECONDS)
+  @DisplayName("up 2, status, smoke (register through node 1, read through node 2), down")
+  void upSmokeDown() throws Exception {
+    assumeTrue(onPath("redis-server") && onPath("redis-cli"), "redis-server and redis-cli are needed");
+    int redisBase = freeRange(6, true);
+    int pulseBase = freeRange(2, false);
+    stateParent = Files.createTempDirectory("pulse-cluster-it");
+    env = Map.of("PULSE_CLUSTER_DIR", stateParent.resolve("state").toString(),
+        "REDIS_BASE_PORT", Integer.toString(redisBase), "PULSE_BASE_PORT", Integer.toString(pulseBase));
+
+    Result up = run("up", "2");
+    assertThat(up.code).as(up.output).isZero();
+    Result status = run("status");
+    assertThat(status.output).contains("pulse " + pulseBase + " running ready=200",
+        "pulse " + (pulseBase + 1) + " running ready=200", "cluster: cluster_state:ok");
+    assertThat(status.output.lines().filter(line -> line.contains("role:master")).count()).isEqualTo(3);
+    assertThat(status.output.lines().filter(line -> line.contains("role:slave")).count()).isEqualTo(3);
+    Result smoke = run("smoke");
+    assertThat(smoke.code).as(smoke.output).isZero();
+    assertThat(smoke.output).contains("read and resolved through node 2");
+  }
+
+  @AfterEach
+  void down() throws Exception {
+    if (env != null) {
+      Result down = run("down");
+      assertThat(down.code).as(down.output).isZero();
+      Files.deleteIfExists(stateParent);
+    }
+  }
+
+  private record Result(int code, String output) {
+  }
+
+  private Result run(String... args) throws IOException, InterruptedException {
+    String[] command = new String[args.length + 2];
+    command[0] = "bash";
+    command[1] = "scripts/cluster.sh";
+    System.arraycopy(args, 0, command, 2, args.length);
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().putAll(env);
+    Process process = builder.start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(150, TimeUnit.SECONDS)).isTrue();
+    return new Result(process.exitValue(), output);
+  }
+
+  private static boolean onPath(String command) {
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+      if (Files.isExecutable(Path.of(dir, command))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The first of {@code count} consecutive free ports in 10000–22767 (with bus ports +10000 free when asked). */
+  private static int freeRange(int count, boolean withBusPorts) {
+    for (int base = 10_000 + (int) (Math.random() * 12_000); base < 22_700; base += count) {
+      boolean free = true;
+      for (int port = base; port < base + count && free; port++) {
+        free = isFree(port) && (!withBusPorts || isFree(port + 10_000));
+      }
+      if (free) {
+        return base;
+      }
+    }
+    throw new IllegalStateException("no free port range");
+  }
+
+  private static boolean isFree(int port) {
+    try (ServerSocket socket = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+}
