@@ -22,7 +22,10 @@ trap cleanup EXIT
 
 # start_pulse [VAR=value...]: Pulse on $PORT with those settings, waits until it is live
 start_pulse() {
-  env PULSE_HTTP_PORT=$PORT "$@" java -jar target/pulse.jar >"$WORK/pulse.log" 2>&1 &
+  # The access log (one line per request) is off: it measures stdout, not the hot path. Override with
+  # PULSE_LOG_LEVELS=... among the arguments.
+  env PULSE_HTTP_PORT=$PORT PULSE_LOG_LEVELS=io.netty=WARN,io.micrometer=ERROR,pulse.access=OFF "$@" \
+    java -jar target/pulse.jar >"$WORK/pulse.log" 2>&1 &
   PIDS+=($!)
   for _ in $(seq 1 100); do
     curl -sf "http://127.0.0.1:$PORT/health/live" >/dev/null 2>&1 && return 0

@@ -68,7 +68,10 @@ class PulseConfigTest {
       "PULSE_HEARTBEAT_TTL_MS   | 0                | must be between 1 and",
       "PULSE_EXPIRY_INTERVAL_MS | -5               | must be between 1 and",
       "PULSE_REDIS_ENDPOINTS    | localhost:6379   | must be comma-separated redis://host:port URLs",
-      "PULSE_HTTP_INSTANCES     | many             | must be a whole number"})
+      "PULSE_HTTP_INSTANCES     | many             | must be a whole number",
+      "PULSE_LOG_FORMAT         | xml              | must be one of json",
+      "PULSE_LOG_LEVELS         | dev.pulse=LOUD   | must be comma-separated logger=LEVEL pairs",
+      "PULSE_LOG_LEVELS         | dev.pulse        | must be comma-separated logger=LEVEL pairs"})
   @DisplayName("an invalid value stops start-up with one line naming the variable and why")
   void invalidValues(String env, String value, String why) {
     assertThatThrownBy(() -> PulseConfig.resolve(TestConfig.defaults(), Map.of(env, value)))

@@ -203,8 +203,8 @@ abstract class HeartbeatApiContract extends NodeContract {
     } else {
       assertProblem(send(HttpMethod.DELETE, "/" + reserved + "/i-1", null), 400, "RESERVED_GROUP", "group");
     }
-    // GET /alerts, /devices and /services are listings
-    if (!reserved.equals("alerts") && !reserved.equals("devices") && !reserved.equals("services")) {
+    // GET /alerts, /devices and /services are listings, GET /metrics is Prometheus text
+    if (!List.of("alerts", "devices", "services", "metrics").contains(reserved)) {
       assertProblem(get("/" + reserved), 400, "RESERVED_GROUP", "group");
     }
     assertThat(get("/").bodyAsJsonArray()).isEmpty();
