@@ -28,9 +28,31 @@ need() { command -v "$1" >/dev/null || { echo "cluster.sh: $1 is not on the PATH
 wait_for() { # wait_for <seconds> <description> <command...>
   local deadline=$((SECONDS + $1)) what=$2; shift 2
   until "$@" >/dev/null 2>&1; do
-    if ((SECONDS > deadline)); then echo "cluster.sh: timed out waiting for $what" >&2; return 1; fi
+    if ((SECONDS > deadline)); then
+      echo "cluster.sh: timed out waiting for $what; last log lines:" >&2
+      tail -n 5 "$DIR"/*.log "$DIR"/redis-*/redis.log 2>/dev/null >&2 || true
+      return 1
+    fi
     sleep 0.2
   done
+}
+
+in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+check_ports() { # every Redis port and its bus port (+10000), every Pulse port: free and in range
+  local nodes=$1 p
+  if ((REDIS_BASE + REDIS_NODES - 1 + 10000 > 65535)); then
+    echo "cluster.sh: REDIS_BASE_PORT $REDIS_BASE too high: bus ports are port + 10000" >&2; exit 2
+  fi
+  for p in $(redis_ports); do
+    for q in "$p" $((p + 10000)); do
+      in_use "$q" && { echo "cluster.sh: port $q is in use (REDIS_BASE_PORT=$REDIS_BASE)" >&2; exit 2; }
+    done
+  done
+  for p in $(seq "$PULSE_BASE" $((PULSE_BASE + nodes - 1))); do
+    in_use "$p" && { echo "cluster.sh: port $p is in use (PULSE_BASE_PORT=$PULSE_BASE)" >&2; exit 2; }
+  done
+  return 0
 }
 
 up() {
@@ -38,6 +60,7 @@ up() {
   need redis-server; need redis-cli; need curl; need java
   [[ -f $JAR ]] || { echo "cluster.sh: $JAR not found; build it with: mvn -B -q package -DskipTests" >&2; exit 2; }
   [[ -e $DIR/pids ]] && { echo "cluster.sh: already up ($DIR); run 'down' first" >&2; exit 2; }
+  check_ports "$nodes"
   mkdir -p "$DIR"
   for p in $(redis_ports); do
     mkdir -p "$DIR/redis-$p"
@@ -90,7 +113,7 @@ down() {
     if [[ $kind == pulse ]]; then
       local pid; pid=$(cat "$pidfile"); local deadline=$((SECONDS + 30))
       while kill -0 "$pid" 2>/dev/null && ((SECONDS < deadline)); do sleep 0.2; done
-      kill -KILL "$pid" 2>/dev/null || true
+      if kill -0 "$pid" 2>/dev/null; then kill -KILL "$pid" 2>/dev/null || true; fi
     else
       redis-cli -p "$port" shutdown nosave >/dev/null 2>&1 || kill -TERM "$(cat "$pidfile" 2>/dev/null)" 2>/dev/null || true
     fi

@@ -52,13 +52,15 @@ public final class Main {
     try {
       pulse.stop().eventually(vertx::close)
           .toCompletionStage().toCompletableFuture()
-          .get(settings.shutdownGraceMs() + 10_000, TimeUnit.MILLISECONDS);
+          .get(settings.readinessDrainMs() + settings.shutdownGraceMs() + 10_000, TimeUnit.MILLISECONDS);
       LOG.info("Pulse stopped");
     } catch (Exception e) {
       LOG.error("Pulse did not stop cleanly: {}", e.toString());
       Runtime.getRuntime().halt(1);
     }
-    // A clean stop on SIGTERM is a success (exit 0), not the JVM's 143.
+    // A clean stop on SIGTERM is a success (exit 0), not the JVM's 143. The hook is registered only
+    // once Pulse has started, and nothing calls System.exit after that, so SIGTERM (or Ctrl-C) is
+    // the only way here.
     Runtime.getRuntime().halt(0);
   }
 

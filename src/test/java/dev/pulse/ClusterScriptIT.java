@@ -32,8 +32,9 @@ class ClusterScriptIT {
   @DisplayName("up 2, status, smoke (register through node 1, read through node 2), down")
   void upSmokeDown() throws Exception {
     assumeTrue(onPath("redis-server") && onPath("redis-cli"), "redis-server and redis-cli are needed");
-    int redisBase = freeRange(6, true);
-    int pulseBase = freeRange(2, false);
+    // Redis (and its bus ports, +10000) in 10000-12699, Pulse in 13000-19699: never overlapping.
+    int redisBase = freeRange(10_000, 12_700, 6, true);
+    int pulseBase = freeRange(13_000, 19_700, 2, false);
     stateParent = Files.createTempDirectory("pulse-cluster-it");
     env = Map.of("PULSE_CLUSTER_DIR", stateParent.resolve("state").toString(),
         "REDIS_BASE_PORT", Integer.toString(redisBase), "PULSE_BASE_PORT", Integer.toString(pulseBase));
@@ -84,9 +85,9 @@ class ClusterScriptIT {
     return false;
   }
 
-  /** The first of {@code count} consecutive free ports in 10000–22767 (with bus ports +10000 free when asked). */
-  private static int freeRange(int count, boolean withBusPorts) {
-    for (int base = 10_000 + (int) (Math.random() * 12_000); base < 22_700; base += count) {
+  /** The first of {@code count} consecutive free ports from a random point in [from, to) (with bus ports +10000 free when asked). */
+  private static int freeRange(int from, int to, int count, boolean withBusPorts) {
+    for (int base = from + (int) (Math.random() * (to - from - 200)); base < to - count; base += count) {
       boolean free = true;
       for (int port = base; port < base + count && free; port++) {
         free = isFree(port) && (!withBusPorts || isFree(port + 10_000));
