@@ -40,7 +40,8 @@ public final class PulseMetrics {
         .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))
         // No HTTP_PATH: raw paths carry ids. No HTTP_METHOD: a client may send any token as a method,
         // and the route template already names the method. Every label stays bounded.
-        .addLabels(Label.HTTP_ROUTE, Label.HTTP_CODE, Label.EB_ADDRESS, Label.EB_FAILURE, Label.NAMESPACE);
+        .setLabels(java.util.EnumSet.of(Label.HTTP_ROUTE, Label.HTTP_CODE, Label.EB_ADDRESS, Label.EB_SIDE,
+            Label.EB_FAILURE, Label.NAMESPACE, Label.POOL_TYPE, Label.POOL_NAME));
     Vertx vertx = Vertx.builder().with(new VertxOptions().setMetricsOptions(metrics))
         .withMetrics(new MicrometerMetricsFactory(registry)).build();
     REGISTRIES.put(vertx, registry);
