@@ -26,17 +26,21 @@ public final class Main {
 
   public static void main(String[] args) {
     String overrideFile = overrideFile(args);
-    Vertx vertx = PulseMetrics.newVertx();
+    Vertx vertx = null;
     Pulse pulse;
     JsonObject config;
     try {
-      config = PulseConfig.load(vertx, overrideFile).await();
+      config = loadConfig(overrideFile);
       Logging.apply(PulseConfig.from(config));
+      // Vert.x's own metrics must be chosen when Vert.x is built, hence after the configuration.
+      vertx = PulseConfig.from(config).vertxMetrics() ? PulseMetrics.newVertx() : Vertx.vertx();
       pulse = Pulse.deploy(vertx, config).await();
     } catch (Exception e) {
       boolean badConfig = e instanceof ConfigException;
       LOG.error("Pulse failed to start: {}", e.getMessage());
-      vertx.close().await();
+      if (vertx != null) {
+        vertx.close().await();
+      }
       System.exit(badConfig ? 2 : 1);
       return;
     }
@@ -44,7 +48,18 @@ public final class Main {
     LOG.info("Pulse listening on port {} (store={}, http instances={}, heartbeat ttl={} ms)",
         pulse.port(), settings.redisStore() ? "redis/" + settings.redisType() : "memory",
         settings.effectiveHttpInstances(), settings.heartbeatTtlMs());
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(vertx, pulse, settings), "pulse-shutdown"));
+    Vertx running = vertx;
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(running, pulse, settings), "pulse-shutdown"));
+  }
+
+  /** Reads the configuration with a Vert.x of its own (vertx-config needs one), closed afterwards. */
+  private static JsonObject loadConfig(String overrideFile) {
+    Vertx reader = Vertx.vertx();
+    try {
+      return PulseConfig.load(reader, overrideFile).await();
+    } finally {
+      reader.close().await();
+    }
   }
 
   private static void shutdown(Vertx vertx, Pulse pulse, PulseConfig settings) {

@@ -38,6 +38,7 @@ public record PulseConfig(
     int streamLimit,
     boolean streamFailOpen,
     long readingsRetentionMs,
+    boolean vertxMetrics,
     String logFormat,
     Map<String, String> logLevels) {
 
@@ -66,6 +67,7 @@ public record PulseConfig(
       Setting.integer("streams.limit", "PULSE_STREAM_LIMIT", 0, 100),
       Setting.bool("streams.failOpen", "PULSE_STREAM_FAIL_OPEN"),
       Setting.integer("readings.retentionMs", "PULSE_READINGS_RETENTION_MS", 0, 100L * 365 * 86_400_000),
+      Setting.bool("metrics.vertx", "PULSE_METRICS_VERTX"),
       Setting.choice("log.format", "PULSE_LOG_FORMAT", "json", "text"),
       Setting.string("log.levels", "PULSE_LOG_LEVELS"));
 
@@ -148,6 +150,7 @@ public record PulseConfig(
         config.getJsonObject("streams").getInteger("limit"),
         config.getJsonObject("streams").getBoolean("failOpen"),
         config.getJsonObject("readings").getLong("retentionMs"),
+        config.getJsonObject("metrics").getBoolean("vertx"),
         config.getJsonObject("log").getString("format"),
         logLevels(config.getJsonObject("log").getString("levels")));
   }
