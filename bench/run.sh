@@ -5,14 +5,15 @@
 #   (b) bare Vert.x doing one EVALSHA per request against the same cluster -> Redis scenarios
 # Also: the expiry sweep with 100 000 live instances of which 1 % expire, and heap bytes per
 # registered instance (100-byte meta). Load goes to 127.0.0.1 only; each run is bounded.
-# Usage: bench/run.sh [scenario...]   scenarios: heartbeat groups group alerts readings streams sweep heap
+# Usage: bench/run.sh [scenario...]   scenarios: heartbeat groups group resolve alerts readings streams
+#        p99 sweep heap
 #        (all by default; WARMUP=3s DURATION=10s CONNECTIONS=64 to change)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 WARMUP=${WARMUP:-3s}
 DURATION=${DURATION:-10s}
 CONNECTIONS=${CONNECTIONS:-64}
-SCENARIOS=("${@:-heartbeat groups group alerts readings streams sweep heap}")
+SCENARIOS=("${@:-heartbeat groups group resolve alerts readings streams p99 sweep heap}")
 read -r -a SCENARIOS <<< "${SCENARIOS[*]}"
 source bench/lib.sh
 BASE="http://127.0.0.1:$PORT"
@@ -47,7 +48,8 @@ baseline() {
 scenarios_on() {
   local store=$1 base_rps=$2
   if wants heartbeat; then
-    measure heartbeat heartbeat.lua; row "heartbeat, $store" "$RPS" "$P50" "$P99" "$base_rps" "$(ratio "$RPS" "$base_rps")" "$NOTE"
+    measure heartbeat heartbeat.lua; HEARTBEAT_RPS=$RPS
+    row "heartbeat, $store" "$RPS" "$P50" "$P99" "$base_rps" "$(ratio "$RPS" "$base_rps")" "$NOTE"
   fi
   if wants groups; then
     java bench/Seed.java "$BASE" "/lg%d/i%d" 10000 10000 64 - >/dev/null
@@ -56,6 +58,24 @@ scenarios_on() {
   if wants group; then
     java bench/Seed.java "$BASE" "/big/i%d%d" 1000 1 64 - >/dev/null
     measure group get.lua BENCH_PATH=/big; row "GET /big (1 000), $store" "$RPS" "$P50" "$P99" "$base_rps" "$(ratio "$RPS" "$base_rps")" "$NOTE"
+  fi
+  if wants resolve; then
+    local endpoints
+    endpoints=$(for i in $(seq 1 10); do printf '"http://10.0.0.%d:3000/app",' "$i"; done)
+    curl -s -o /dev/null -X POST "$BASE/services" \
+      -d "{\"name\":\"bench-svc\",\"version\":\"1.0.0\",\"endpoints\":[${endpoints%,}]}"
+    measure resolve get.lua BENCH_PATH=/services/bench-svc/resolve
+    row "resolve (10 instances), $store" "$RPS" "$P50" "$P99" "$base_rps" "$(ratio "$RPS" "$base_rps")" "$NOTE"
+  fi
+  if wants p99; then
+    # About half the rate the heartbeat scenario reached (measured just before, or now): each of the
+    # connections pauses so that together they offer that rate; the row shows the rate achieved.
+    [ -n "${HEARTBEAT_RPS:-}" ] || { measure heartbeat heartbeat.lua; HEARTBEAT_RPS=$RPS; }
+    local pause=$(( CONNECTIONS * 1000 * 2 / HEARTBEAT_RPS ))
+    measure p99 heartbeat-paced.lua BENCH_DELAY_MS=$pause
+    row "heartbeat @ ~half rate, $store" "$RPS" "$P50" "$P99" "-" "-" \
+      "$CONNECTIONS connections pausing ${pause} ms each (max rate $HEARTBEAT_RPS/s) $NOTE"
+    HEARTBEAT_RPS=
   fi
   if wants alerts; then
     measure alerts alerts-events.lua; row "alert events, $store" "$RPS" "$P50" "$P99" "$base_rps" "$(ratio "$RPS" "$base_rps")" "$NOTE"
@@ -102,7 +122,7 @@ row scenario "requests/s" p50 p99 baseline ratio note
 row "--------------------------" "----------" "---------" "---------" "----------" "------" "----"
 
 HTTP_SCENARIOS=false
-for s in heartbeat groups group alerts readings streams; do wants "$s" && HTTP_SCENARIOS=true; done
+for s in heartbeat groups group resolve alerts readings streams p99; do wants "$s" && HTTP_SCENARIOS=true; done
 
 if $HTTP_SCENARIOS; then
   baseline dev.pulse.bench.BareJsonServer "$PORT"
