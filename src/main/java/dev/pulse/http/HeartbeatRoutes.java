@@ -28,6 +28,30 @@ public final class HeartbeatRoutes {
     this.maxBodyBytes = maxBodyBytes;
   }
 
+  /**
+   * A group segment that is not one of the reserved first segments: the fast path's routes use it,
+   * so that they can be mounted before every other domain's routes and a heartbeat is matched by
+   * the first route it meets instead of being tried against all of theirs.
+   */
+  private static final String UNRESERVED = "(?!(?:" + String.join("|", new java.util.TreeSet<>(Ids.RESERVED_SEGMENTS))
+      + ")(?:/|$))";
+
+  /**
+   * Mounts the hot routes (heartbeat, deregister, read an instance or a group) for groups that are
+   * not reserved segments; call before the other domains' routes. {@link #mount} still serves
+   * everything else these routes would (reserved segments, empty segments) with the same handlers.
+   */
+  public void mountFastPath(Router router) {
+    String instance = "^/" + UNRESERVED + INSTANCE_PATH.substring(2);
+    String instanceRead = "^/" + UNRESERVED + INSTANCE_READ_PATH.substring(2);
+    String group = "^/" + UNRESERVED + GROUP_PATH.substring(2);
+    RouteTemplates.named(router.postWithRegex(instance), "POST /:group/:id").handler(new RawBodyHandler(maxBodyBytes))
+        .handler(this::heartbeat);
+    RouteTemplates.named(router.deleteWithRegex(instance), "DELETE /:group/:id").handler(this::deregister);
+    RouteTemplates.named(router.getWithRegex(instanceRead), "GET /:group/:id").handler(this::instance);
+    RouteTemplates.named(router.getWithRegex(group), "GET /:group").handler(this::listInstances);
+  }
+
   /** Mounts the routes; call after every other domain's routes, since these match any first segment. */
   public void mount(Router router) {
     RouteTemplates.named(router.get("/")).handler(this::listGroups);

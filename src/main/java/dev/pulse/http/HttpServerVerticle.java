@@ -43,6 +43,8 @@ public final class HttpServerVerticle extends VerticleBase {
     }
     new OpsRoutes(PulseMetrics.registry(vertx), () -> Pulse.isDraining(vertx), readinessRedis == null ? null
         : () -> readinessRedis.send(Request.cmd(Command.PING)).mapEmpty()).mount(router);
+    HeartbeatRoutes heartbeats = new HeartbeatRoutes(discovery, config.maxBodyBytes());
+    heartbeats.mountFastPath(router);
     new AlertRoutes(new AlertsClient(vertx.eventBus(), config.eventBusTimeoutMs())).mount(router);
     new ReadingRoutes(new ReadingsClient(vertx.eventBus(), config.eventBusTimeoutMs()), config.readingsRetentionMs())
         .mount(router);
@@ -51,7 +53,7 @@ public final class HttpServerVerticle extends VerticleBase {
     new StreamRoutes(new StreamsClient(vertx.eventBus(), config.eventBusTimeoutMs()), config.maxBodyBytes())
         .mount(router);
     // Last: the heartbeat routes match any first path segment.
-    new HeartbeatRoutes(discovery, config.maxBodyBytes()).mount(router);
+    heartbeats.mount(router);
     router.route().failureHandler(Problems::handle);
     router.errorHandler(400, Problems.forStatus(400));
     router.errorHandler(404, Problems.forStatus(404));
