@@ -8,7 +8,10 @@ import io.vertx.redis.client.RedisClientType;
 import io.vertx.redis.client.RedisOptions;
 import java.util.function.Function;
 
-/** Builds the Redis client a verticle uses, from its config: every command bounded by {@code redis.timeoutMs}. */
+/**
+ * Builds the Redis client a verticle uses, from its config: commands pipelined over one long-lived
+ * connection ({@link PinnedRedis}), every command bounded by {@code redis.timeoutMs}.
+ */
 public final class RedisClients {
 
   private RedisClients() {
@@ -21,7 +24,7 @@ public final class RedisClients {
         .setMaxPoolWaiting(config.redisMaxWaitingHandlers())
         .setMaxWaitingHandlers(config.redisMaxWaitingHandlers());
     config.redisEndpoints().forEach(options::addConnectionString);
-    return new BoundedRedis(Redis.createClient(vertx, options), config.redisTimeoutMs());
+    return new BoundedRedis(new PinnedRedis(Redis.createClient(vertx, options)), config.redisTimeoutMs());
   }
 
   /**
