@@ -60,8 +60,7 @@ public final class AlertsVerticle extends VerticleBase {
     return Future.all(List.of(
         store.start().recover(RedisClients.notReady(STORE, config)),
         bus.<AlertEvent>consumer(ALERTS_INGEST, m -> {
-          metrics.counter("pulse.alerts.ingested", "Alert events ingested by type",
-              "type", m.body().type().name()).increment();
+          ingested.get(m.body().type()).increment();
           Replies.reply(m, store.ingest(m.body()), STORE);
         }).completion(),
         bus.<Alerts.AlertKey>consumer(ALERTS_GET, this::get).completion(),
@@ -78,13 +77,14 @@ public final class AlertsVerticle extends VerticleBase {
     return store == null ? Future.succeededFuture() : store.close();
   }
 
-  private DomainMetrics metrics;
+  private java.util.Map<AlertEvent.Type, io.micrometer.core.instrument.Counter> ingested;
   private io.micrometer.core.instrument.MultiGauge byStatus;
   private long gaugeTimer;
 
   /** Starts the metrics: counters as events arrive, and every alert's count by status from the store's statistics. */
   private void startMetrics() {
-    metrics = new DomainMetrics(vertx);
+    DomainMetrics metrics = new DomainMetrics(vertx);
+    ingested = metrics.counters("pulse.alerts.ingested", "Alert events ingested by type", "type", AlertEvent.Type.class);
     byStatus = metrics.gauges("pulse.alerts", "Alerts by current status");
     gaugeTimer = vertx.setPeriodic(DomainMetrics.GAUGE_REFRESH_MS, timer -> store.stats(AlertQuery.all())
         .onSuccess(stats -> byStatus.register(DomainMetrics.rows("status", stats.byStatus()), true)));

@@ -30,6 +30,18 @@ public final class DomainMetrics {
     return Counter.builder(name).description(description).tags(tags).register(registry);
   }
 
+  /**
+   * One counter per constant of {@code type}, labelled {@code tag} = the constant's lower-case name,
+   * registered once so that counting on a hot path is a map read and an add.
+   */
+  public <E extends Enum<E>> Map<E, Counter> counters(String name, String description, String tag, Class<E> type) {
+    Map<E, Counter> counters = new java.util.EnumMap<>(type);
+    for (E constant : type.getEnumConstants()) {
+      counters.put(constant, counter(name, description, tag, constant.name().toLowerCase(java.util.Locale.ROOT)));
+    }
+    return counters;
+  }
+
   /** A gauge with one series per label value, replaced as a whole on each {@link MultiGauge#register}. */
   public MultiGauge gauges(String name, String description) {
     return MultiGauge.builder(name).description(description).register(registry);

@@ -37,11 +37,8 @@ public final class ReadingsVerticle extends VerticleBase {
         ? new RedisReadingStore(RedisClients.create(vertx, config), new RedisKeys(config.redisKeyPrefix()),
             Clock.systemUTC(), config.readingsRetentionMs())
         : new MemoryReadingStore(Clock.systemUTC(), config.readingsRetentionMs());
-    DomainMetrics metrics = new DomainMetrics(vertx);
-    for (ReadingStore.Outcome outcome : ReadingStore.Outcome.values()) {
-      readingOutcomes.put(outcome, metrics.counter("pulse.readings", "Readings ingested by outcome",
-          "outcome", outcome.name().toLowerCase(java.util.Locale.ROOT)));
-    }
+    readingOutcomes = new DomainMetrics(vertx).counters("pulse.readings", "Readings ingested by outcome", "outcome",
+        ReadingStore.Outcome.class);
     EventBus bus = vertx.eventBus();
     return Future.all(List.of(
         store.start().recover(RedisClients.notReady(STORE, config)),
@@ -55,8 +52,7 @@ public final class ReadingsVerticle extends VerticleBase {
         bus.<Void>consumer(READINGS_EXPIRE, m -> Replies.reply(m, store.trim(batchSize), STORE)).completion()));
   }
 
-  private final java.util.Map<ReadingStore.Outcome, io.micrometer.core.instrument.Counter> readingOutcomes =
-      new java.util.EnumMap<>(ReadingStore.Outcome.class);
+  private java.util.Map<ReadingStore.Outcome, io.micrometer.core.instrument.Counter> readingOutcomes;
 
   private Readings.Outcomes counted(java.util.List<ReadingStore.Outcome> outcomes) {
     for (ReadingStore.Outcome outcome : outcomes) {

@@ -59,7 +59,9 @@ public final class ServiceRegistryVerticle extends VerticleBase {
   private final Map<String, Long> roundRobin = new HashMap<>();
   private static final int MAX_ROUND_ROBIN_KEYS = 10_000;
   private DiscoveryClient discovery;
-  private DomainMetrics metrics;
+  private io.micrometer.core.instrument.Counter probesPassed;
+  private io.micrometer.core.instrument.Counter probesFailed;
+  private Map<Registration.Outcome, io.micrometer.core.instrument.Counter> registrations;
   private long heartbeatTtlMs;
 
   @Override
@@ -78,10 +80,11 @@ public final class ServiceRegistryVerticle extends VerticleBase {
     discovery = new DiscoveryClient(vertx.eventBus(), config.eventBusTimeoutMs());
     heartbeatTtlMs = config.heartbeatTtlMs();
     cache = new ServiceCache(this::view, System::currentTimeMillis, heartbeatTtlMs);
-    metrics = new DomainMetrics(vertx);
-    for (String result : List.of("passed", "failed")) {
-      metrics.counter("pulse.probes", "Health-check probes run by this node", "result", result);
-    }
+    DomainMetrics metrics = new DomainMetrics(vertx);
+    probesPassed = metrics.counter("pulse.probes", "Health-check probes run by this node", "result", "passed");
+    probesFailed = metrics.counter("pulse.probes", "Health-check probes run by this node", "result", "failed");
+    registrations = metrics.counters("pulse.services.registrations", "Service registrations by outcome", "outcome",
+        Registration.Outcome.class);
     EventBus bus = vertx.eventBus();
     return Future.all(List.of(
         store.start().compose(ignored -> changes.start()).recover(RedisClients.notReady(STORE, config)),
@@ -129,8 +132,7 @@ public final class ServiceRegistryVerticle extends VerticleBase {
   private void register(Message<Services.Register> message) {
     Services.Register register = message.body();
     Replies.reply(message, store.register(register.definition(), register.ifMatch()).map(registration -> {
-      metrics.counter("pulse.services.registrations", "Service registrations by outcome",
-          "outcome", registration.outcome().name().toLowerCase(java.util.Locale.ROOT)).increment();
+      registrations.get(registration.outcome()).increment();
       if (registration.outcome() == Registration.Outcome.CREATED
           || registration.outcome() == Registration.Outcome.UPDATED) {
         changed(register.definition().name(), true);
@@ -239,8 +241,7 @@ public final class ServiceRegistryVerticle extends VerticleBase {
 
   private void recordProbe(Message<Services.RecordProbe> message) {
     Services.RecordProbe record = message.body();
-    metrics.counter("pulse.probes", "Health-check probes run by this node",
-        "result", record.result().passed() ? "passed" : "failed").increment();
+    (record.result().passed() ? probesPassed : probesFailed).increment();
     Replies.reply(message, store.recordProbe(record.name(), record.id(), record.result()).map(change -> {
       if (change != null) {
         // Only a status change drops caches; lookups' lastCheck may lag by up to ServiceCache.MAX_AGE_MS.

@@ -44,9 +44,8 @@ public final class StreamLimitVerticle extends VerticleBase {
     config = PulseConfig.from(config());
     clock = Clock.systemUTC();
     metrics = new DomainMetrics(vertx);
-    for (Admission.Outcome outcome : Admission.Outcome.values()) {
-      admissions(outcome);
-    }
+    admissions = metrics.counters("pulse.stream.admissions", "Stream starts by outcome", "outcome",
+        Admission.Outcome.class);
     expirations = metrics.counter("pulse.stream.expirations", "Stream leases expired (found by this node)");
     store = config.redisStore()
         ? new RedisStreamStore(RedisClients.create(vertx, config), new RedisKeys(config.redisKeyPrefix()), null,
@@ -72,10 +71,7 @@ public final class StreamLimitVerticle extends VerticleBase {
   private final java.util.concurrent.atomic.AtomicLong activeLeases = new java.util.concurrent.atomic.AtomicLong();
   private long gaugeTimer = -1;
 
-  private io.micrometer.core.instrument.Counter admissions(Admission.Outcome outcome) {
-    return metrics.counter("pulse.stream.admissions", "Stream starts by outcome",
-        "outcome", outcome.name().toLowerCase(java.util.Locale.ROOT));
-  }
+  private java.util.Map<Admission.Outcome, io.micrometer.core.instrument.Counter> admissions;
 
   /** In memory, the leases held now, refreshed on this verticle's event loop (Redis keeps no global count). */
   private void gaugeActiveLeases(MemoryStreamStore memory) {
@@ -95,7 +91,7 @@ public final class StreamLimitVerticle extends VerticleBase {
     store.acquire(request.userId(), request.streamId(), request.contentId(), request.deviceId())
         .onSuccess(admission -> {
           admission.expired().forEach(this::announceExpired);
-          admissions(admission.outcome()).increment();
+          admissions.get(admission.outcome()).increment();
           message.reply(admission);
         })
         .onFailure(failure -> {
