@@ -42,27 +42,29 @@ public final class HeartbeatRoutes {
    * everything else these routes would (reserved segments, empty segments) with the same handlers.
    */
   public void mountFastPath(Router router) {
-    String instance = "^/" + UNRESERVED + INSTANCE_PATH.substring(2);
-    String instanceRead = "^/" + UNRESERVED + INSTANCE_READ_PATH.substring(2);
-    String group = "^/" + UNRESERVED + GROUP_PATH.substring(2);
-    RouteTemplates.named(router.postWithRegex(instance), "POST /:group/:id").handler(new RawBodyHandler(maxBodyBytes))
-        .handler(this::heartbeat);
-    RouteTemplates.named(router.deleteWithRegex(instance), "DELETE /:group/:id").handler(this::deregister);
-    RouteTemplates.named(router.getWithRegex(instanceRead), "GET /:group/:id").handler(this::instance);
-    RouteTemplates.named(router.getWithRegex(group), "GET /:group").handler(this::listInstances);
+    mountInstanceRoutes(router, UNRESERVED);
   }
 
   /** Mounts the routes; call after every other domain's routes, since these match any first segment. */
   public void mount(Router router) {
     RouteTemplates.named(router.get("/")).handler(this::listGroups);
-    RouteTemplates.named(router.postWithRegex(INSTANCE_PATH), "POST /:group/:id").handler(new RawBodyHandler(maxBodyBytes)).handler(this::heartbeat);
-    RouteTemplates.named(router.deleteWithRegex(INSTANCE_PATH), "DELETE /:group/:id").handler(this::deregister);
+    mountInstanceRoutes(router, "");
     RouteTemplates.named(router.postWithRegex(GROUP_PATH), "POST /:group").handler(HeartbeatRoutes::missingSegment);
     RouteTemplates.named(router.deleteWithRegex(GROUP_PATH), "DELETE /:group").handler(HeartbeatRoutes::missingSegment);
     RouteTemplates.named(router.post("/")).handler(HeartbeatRoutes::missingSegment);
     RouteTemplates.named(router.delete("/")).handler(HeartbeatRoutes::missingSegment);
-    RouteTemplates.named(router.getWithRegex(INSTANCE_READ_PATH), "GET /:group/:id").handler(this::instance);
-    RouteTemplates.named(router.getWithRegex(GROUP_PATH), "GET /:group").handler(this::listInstances);
+  }
+
+  /** The four hot routes, their group segment first checked by {@code groupGuard} (a lookahead, or none). */
+  private void mountInstanceRoutes(Router router, String groupGuard) {
+    String instance = "^/" + groupGuard + INSTANCE_PATH.substring(2);
+    RouteTemplates.named(router.postWithRegex(instance), "POST /:group/:id").handler(new RawBodyHandler(maxBodyBytes))
+        .handler(this::heartbeat);
+    RouteTemplates.named(router.deleteWithRegex(instance), "DELETE /:group/:id").handler(this::deregister);
+    RouteTemplates.named(router.getWithRegex("^/" + groupGuard + INSTANCE_READ_PATH.substring(2)), "GET /:group/:id")
+        .handler(this::instance);
+    RouteTemplates.named(router.getWithRegex("^/" + groupGuard + GROUP_PATH.substring(2)), "GET /:group")
+        .handler(this::listInstances);
   }
 
   private void heartbeat(RoutingContext ctx) {
