@@ -31,6 +31,9 @@ public final class PulseMetrics {
 
   /** Latency buckets of the HTTP server histogram (seconds): enough for SLOs, few enough to scrape. */
   private static final double[] LATENCY_BUCKETS_SECONDS = {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5};
+  /** The same buckets in the nanoseconds Micrometer's timers record. */
+  private static final double[] LATENCY_BUCKETS_NANOS =
+      java.util.Arrays.stream(LATENCY_BUCKETS_SECONDS).map(seconds -> seconds * 1e9).toArray();
 
   public static Vertx newVertx() {
     PrometheusMeterRegistry registry = newRegistry();
@@ -60,8 +63,8 @@ public final class PulseMetrics {
       @Override
       public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
         if (id.getName().equals("vertx.http.server.response.time")) {
-          double[] nanos = java.util.Arrays.stream(LATENCY_BUCKETS_SECONDS).map(s -> s * 1e9).toArray();
-          return DistributionStatisticConfig.builder().serviceLevelObjectives(nanos).build().merge(config);
+          return DistributionStatisticConfig.builder().serviceLevelObjectives(LATENCY_BUCKETS_NANOS).build()
+              .merge(config);
         }
         return DistributionStatisticConfig.builder().percentilesHistogram(false).serviceLevelObjectives()
             .build().merge(config);

@@ -14,7 +14,7 @@ public record InstanceFilter(String status, VersionRange version, Map<String, St
   public static final InstanceFilter NONE = new InstanceFilter(null, null, Map.of());
 
   public InstanceFilter {
-    meta = Map.copyOf(new TreeMap<>(meta));
+    meta = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(meta));
   }
 
   /** True when {@code instance}, whose metadata parses to {@code metadata}, passes every filter. */
@@ -36,6 +36,6 @@ public record InstanceFilter(String status, VersionRange version, Map<String, St
 
   /** The same filter written the same way every time: the key of a round-robin sequence. */
   public String canonical() {
-    return "status=" + status + "&version=" + version + "&meta=" + new TreeMap<>(meta);
+    return "status=" + status + "&version=" + version + "&meta=" + meta;
   }
 }

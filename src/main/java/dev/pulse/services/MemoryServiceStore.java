@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 
 /** The service registry in memory, owned by the event loop of the verticle that created it: no locks. */
@@ -56,13 +55,11 @@ public final class MemoryServiceStore implements ServiceStore {
         entry.sequence++;
         id = definition.name() + "-" + entry.sequence;
         entry.idByAddress.put(address, id);
-        entry.instances.put(id, new ServiceInstance(id, definition.name(), address, definition.version(),
-            definition.metadata(), InstanceStatus.initial(definition.healthCheck()), null, 1,
-            definition.healthCheck(), 0, 0, null, null, entry.sequence, false));
+        entry.instances.put(id, ServiceInstance.registered(id, definition, address, 1, entry.sequence));
         changed = true;
       } else {
         ServiceInstance old = entry.instances.get(id);
-        ServiceInstance updated = redefined(old, definition);
+        ServiceInstance updated = old.redefinedBy(definition);
         if (updated != old) {
           entry.instances.put(id, updated);
           changed = true;
@@ -77,20 +74,6 @@ public final class MemoryServiceStore implements ServiceStore {
     Registration.Outcome outcome = created ? Registration.Outcome.CREATED
         : changed ? Registration.Outcome.UPDATED : Registration.Outcome.UNCHANGED;
     return Future.succeededFuture(new Registration(outcome, entry.snapshot(definition.name()), entry.revision));
-  }
-
-  /** The instance with the definition's version, metadata and check, or {@code old} itself when nothing differs. */
-  private static ServiceInstance redefined(ServiceInstance old, ServiceDefinition definition) {
-    if (old.version().equals(definition.version()) && old.metadata().equals(definition.metadata())
-        && Objects.equals(old.healthCheck(), definition.healthCheck())) {
-      return old;
-    }
-    boolean checkAddedOrRemoved = (old.healthCheck() == null) != (definition.healthCheck() == null);
-    String status = checkAddedOrRemoved ? InstanceStatus.initial(definition.healthCheck()) : old.status();
-    return new ServiceInstance(old.id(), old.service(), old.address(), definition.version(), definition.metadata(),
-        status, checkAddedOrRemoved ? null : old.lastCheck(), old.revision() + 1, definition.healthCheck(),
-        checkAddedOrRemoved ? 0 : old.consecutiveFailures(), checkAddedOrRemoved ? 0 : old.consecutivePasses(),
-        checkAddedOrRemoved ? null : old.lastError(), checkAddedOrRemoved ? null : old.latencyMs(), old.order(), false);
   }
 
   @Override
@@ -163,9 +146,7 @@ public final class MemoryServiceStore implements ServiceStore {
     int passes = result.passed() ? old.consecutivePasses() + 1 : 0;
     String status = HealthRule.next(old.status(), result.passed(), result.passed() ? passes : fails,
         old.healthCheck().threshold());
-    entry.instances.put(id, new ServiceInstance(old.id(), old.service(), old.address(), old.version(),
-        old.metadata(), status, result.at(), old.revision(), old.healthCheck(), fails, passes,
-        result.passed() ? null : result.error(), result.latencyMs(), old.order(), false));
+    entry.instances.put(id, old.probed(result, status, fails, passes));
     return Future.succeededFuture(status.equals(old.status()) ? null
         : new StatusChange(name, id, old.status(), status, result.reason()));
   }

@@ -32,6 +32,37 @@ public record ServiceInstance(String id, String service, String address, String 
     return heartbeat ? CHECK_TTL : healthCheck != null ? CHECK_HTTP : CHECK_NONE;
   }
 
+  /** A newly registered instance of {@code definition} at {@code address}: health not yet known. */
+  static ServiceInstance registered(String id, ServiceDefinition definition, String address, long revision,
+      long order) {
+    return new ServiceInstance(id, definition.name(), address, definition.version(), definition.metadata(),
+        InstanceStatus.initial(definition.healthCheck()), null, revision, definition.healthCheck(), 0, 0, null, null,
+        order, false);
+  }
+
+  /**
+   * This instance registered again by {@code definition}: itself when nothing differs, otherwise the
+   * next revision; adding or removing the check starts its health over, changing the check keeps it.
+   */
+  ServiceInstance redefinedBy(ServiceDefinition definition) {
+    if (version.equals(definition.version()) && metadata.equals(definition.metadata())
+        && java.util.Objects.equals(healthCheck, definition.healthCheck())) {
+      return this;
+    }
+    if ((healthCheck == null) != (definition.healthCheck() == null)) {
+      return registered(id, definition, address, revision + 1, order);
+    }
+    return new ServiceInstance(id, service, address, definition.version(), definition.metadata(), status, lastCheck,
+        revision + 1, definition.healthCheck(), consecutiveFailures, consecutivePasses, lastError, latencyMs, order,
+        false);
+  }
+
+  /** This instance after {@code result}, with the status and counters {@link HealthRule} gave. */
+  ServiceInstance probed(ProbeResult result, String newStatus, int failures, int passes) {
+    return new ServiceInstance(id, service, address, version, metadata, newStatus, result.at(), revision, healthCheck,
+        failures, passes, result.passed() ? null : result.error(), result.latencyMs(), order, false);
+  }
+
   public InstanceHealth health() {
     return new InstanceHealth(id, address, status, lastCheck, consecutiveFailures, lastError, latencyMs);
   }
