@@ -22,6 +22,12 @@ public final class Addresses {
   /** Published when an instance's health status changes, body {@link dev.pulse.discovery.StatusChange}. */
   public static final String DISCOVERY_STATUS_CHANGED = "discovery.status-changed";
 
+  /**
+   * Published by the registry at most once per {@code events.coalesceMs}, body a list of
+   * {@link dev.pulse.discovery.Instance}: the latest state of each instance that heartbeated since.
+   */
+  public static final String DISCOVERY_HEARTBEATS = "discovery.heartbeats";
+
   public static final String SERVICES_REGISTER = "services.register";
   public static final String SERVICES_GET = "services.get";
   public static final String SERVICES_LIST = "services.list";
@@ -45,11 +51,17 @@ public final class Addresses {
   public static final String ALERTS_LIST = "alerts.list";
   public static final String ALERTS_STATS = "alerts.stats";
 
+  /** Published after each ingested alert event, body the {@link dev.pulse.alerts.Alert} as stored. */
+  public static final String ALERTS_CHANGED = "alerts.changed";
+
   public static final String READINGS_INGEST = "readings.ingest";
   public static final String READINGS_SUMMARY = "readings.summary";
   public static final String READINGS_RANGE = "readings.range";
   public static final String READINGS_DEVICES = "readings.devices";
   public static final String READINGS_EXPIRE = "readings.expire";
+
+  /** Published after a batch with at least one accepted reading, body {@link dev.pulse.readings.Readings.Ingested}. */
+  public static final String READINGS_INGESTED = "readings.ingested";
 
   public static final String STREAMS_ACQUIRE = "streams.acquire";
   public static final String STREAMS_RENEW = "streams.renew";
@@ -61,6 +73,21 @@ public final class Addresses {
 
   /** Published once per expired lease, body {@link dev.pulse.streams.Lease}. */
   public static final String STREAMS_LEASE_EXPIRED = "streams.lease-expired";
+
+  /** Published when a stream is admitted as a new lease, body {@link dev.pulse.streams.Lease}. */
+  public static final String STREAMS_LEASE_STARTED = "streams.lease-started";
+
+  /** Published when a lease is released by its player, body {@link dev.pulse.streams.Streams.LeaseKey}. */
+  public static final String STREAMS_LEASE_RELEASED = "streams.lease-released";
+
+  /** Sent by each {@code GET /events} stream as it opens (+1) and closes (-1), body an Integer. */
+  public static final String EVENTS_WATCHERS = "events.watchers";
+
+  /**
+   * Published on each node for its {@code GET /events} streams, body
+   * {@link dev.pulse.events.LiveEvent}: every node's domain events, rendered once.
+   */
+  public static final String EVENTS_LIVE = "events.live";
 
   private Addresses() {
   }

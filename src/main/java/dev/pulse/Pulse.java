@@ -5,6 +5,8 @@ import dev.pulse.alerts.AlertsVerticle;
 import dev.pulse.config.PulseConfig;
 import dev.pulse.discovery.Discovery;
 import dev.pulse.discovery.DiscoveryVerticle;
+import dev.pulse.events.LiveEvent;
+import dev.pulse.events.LiveEventsVerticle;
 import dev.pulse.http.HttpServerVerticle;
 import dev.pulse.ops.RequestIds;
 import dev.pulse.readings.Readings;
@@ -38,7 +40,7 @@ public final class Pulse {
   /** Deployed once each, in this order, before the HTTP server; the timers (expiry, health probes) come last. */
   private static final List<Supplier<VerticleBase>> DOMAINS = List.of(
       DiscoveryVerticle::new, ServiceRegistryVerticle::new, StreamLimitVerticle::new, AlertsVerticle::new,
-      ReadingsVerticle::new, ExpiryVerticle::new, HealthCheckVerticle::new);
+      ReadingsVerticle::new, ExpiryVerticle::new, HealthCheckVerticle::new, LiveEventsVerticle::new);
 
   private final Vertx vertx;
   private final List<String> deployments;
@@ -57,7 +59,7 @@ public final class Pulse {
     PulseConfig settings = PulseConfig.from(config);
     vertx.sharedData().getLocalMap(LIFECYCLE).remove(DRAINING);
     RequestIds.propagateOverEventBus(vertx);
-    LocalCodec.register(vertx.eventBus(), List.of(Page.class, ExpiryReport.class));
+    LocalCodec.register(vertx.eventBus(), List.of(Page.class, ExpiryReport.class, LiveEvent.class));
     LocalCodec.register(vertx.eventBus(), Discovery.MESSAGE_TYPES);
     LocalCodec.register(vertx.eventBus(), Services.MESSAGE_TYPES);
     LocalCodec.register(vertx.eventBus(), Streams.MESSAGE_TYPES);

@@ -1,5 +1,6 @@
 package dev.pulse.alerts;
 
+import static dev.pulse.Addresses.ALERTS_CHANGED;
 import static dev.pulse.Addresses.ALERTS_GET;
 import static dev.pulse.Addresses.ALERTS_INGEST;
 import static dev.pulse.Addresses.ALERTS_LIST;
@@ -61,7 +62,7 @@ public final class AlertsVerticle extends VerticleBase {
         store.start().recover(RedisClients.notReady(STORE, config)),
         bus.<AlertEvent>consumer(ALERTS_INGEST, m -> {
           ingested.get(m.body().type()).increment();
-          Replies.reply(m, store.ingest(m.body()), STORE);
+          Replies.reply(m, ingest(m.body()), STORE);
         }).completion(),
         bus.<Alerts.AlertKey>consumer(ALERTS_GET, this::get).completion(),
         bus.<AlertQuery>consumer(ALERTS_LIST, m -> Replies.reply(m, store.list(m.body()), STORE)).completion(),
@@ -88,6 +89,11 @@ public final class AlertsVerticle extends VerticleBase {
     byStatus = metrics.gauges("pulse.alerts", "Alerts by current status");
     gaugeTimer = vertx.setPeriodic(DomainMetrics.GAUGE_REFRESH_MS, timer -> store.stats(AlertQuery.all())
         .onSuccess(stats -> byStatus.register(DomainMetrics.rows("status", stats.byStatus()), true)));
+  }
+
+  /** Stores an event and announces the alert as it now stands. */
+  private Future<Alert> ingest(AlertEvent event) {
+    return store.ingest(event).onSuccess(alert -> vertx.eventBus().publish(ALERTS_CHANGED, alert));
   }
 
   private void get(Message<Alerts.AlertKey> message) {
@@ -132,7 +138,7 @@ public final class AlertsVerticle extends VerticleBase {
       }
       Timestamp now = now();
       LOG.warn("raising alert: {} ({})", name, reason);
-      return store.ingest(new AlertEvent(AlertEvent.Type.ALERT_CREATED, UUID.randomUUID().toString(), name,
+      return ingest(new AlertEvent(AlertEvent.Type.ALERT_CREATED, UUID.randomUUID().toString(), name,
           AlertStatus.TRIGGERED, null, new AlertEvent.Party(group, group), now, null, null)).mapEmpty();
     }).onFailure(failure -> LOG.error("cannot raise alert '{}': {}", name, failure.getMessage()));
   }
@@ -142,7 +148,7 @@ public final class AlertsVerticle extends VerticleBase {
     String name = unhealthyAlertName(group, instanceId);
     return openAlerts(name).compose(open -> {
       Timestamp now = now();
-      return Future.all(open.stream().map(alert -> store.ingest(new AlertEvent(AlertEvent.Type.ALERT_CHANGED,
+      return Future.all(open.stream().map(alert -> ingest(new AlertEvent(AlertEvent.Type.ALERT_CHANGED,
           alert.alertId(), alert.name(), AlertStatus.RESOLVED, null, alert.service(), alert.triggeredOn(),
           now, now))).toList());
     }).onFailure(failure -> LOG.error("cannot resolve alert '{}': {}", name, failure.getMessage()));

@@ -38,6 +38,9 @@ public record PulseConfig(
     int streamLimit,
     boolean streamFailOpen,
     long readingsRetentionMs,
+    long eventsCoalesceMs,
+    long eventsKeepaliveMs,
+    int eventsMaxStreams,
     boolean vertxMetrics,
     String logFormat,
     Map<String, String> logLevels) {
@@ -67,6 +70,9 @@ public record PulseConfig(
       Setting.integer("streams.limit", "PULSE_STREAM_LIMIT", 0, 100),
       Setting.bool("streams.failOpen", "PULSE_STREAM_FAIL_OPEN"),
       Setting.integer("readings.retentionMs", "PULSE_READINGS_RETENTION_MS", 0, 100L * 365 * 86_400_000),
+      Setting.integer("events.coalesceMs", "PULSE_EVENTS_COALESCE_MS", 50, 60_000),
+      Setting.integer("events.keepaliveMs", "PULSE_EVENTS_KEEPALIVE_MS", 1_000, 600_000),
+      Setting.integer("events.maxStreams", "PULSE_EVENTS_MAX_STREAMS", 0, 100_000),
       Setting.bool("metrics.vertx", "PULSE_METRICS_VERTX"),
       Setting.choice("log.format", "PULSE_LOG_FORMAT", "json", "text"),
       Setting.string("log.levels", "PULSE_LOG_LEVELS"));
@@ -150,6 +156,9 @@ public record PulseConfig(
         config.getJsonObject("streams").getInteger("limit"),
         config.getJsonObject("streams").getBoolean("failOpen"),
         config.getJsonObject("readings").getLong("retentionMs"),
+        config.getJsonObject("events").getLong("coalesceMs"),
+        config.getJsonObject("events").getLong("keepaliveMs"),
+        config.getJsonObject("events").getInteger("maxStreams"),
         config.getJsonObject("metrics").getBoolean("vertx"),
         config.getJsonObject("log").getString("format"),
         logLevels(config.getJsonObject("log").getString("levels")));

@@ -21,8 +21,12 @@ public final class Discovery {
   }
 
   /** Message types passed by reference over the local event bus (see {@link dev.pulse.LocalCodec}). */
+  /** The latest state of each instance that heartbeated in the last coalescing period. */
+  public record Heartbeats(List<Instance> instances) {
+  }
+
   public static final List<Class<?>> MESSAGE_TYPES = List.of(
-      Heartbeat.class, InstanceKey.class, GroupsQuery.class, InstancesQuery.class,
+      Heartbeat.class, Heartbeats.class, InstanceKey.class, GroupsQuery.class, InstancesQuery.class,
       HeartbeatResult.class, Instance.class, StatusChange.class);
 
   private Discovery() {

@@ -4,6 +4,7 @@ import static dev.pulse.Addresses.DISCOVERY_DEREGISTER;
 import static dev.pulse.Addresses.DISCOVERY_EXPIRE;
 import static dev.pulse.Addresses.DISCOVERY_GROUPS;
 import static dev.pulse.Addresses.DISCOVERY_HEARTBEAT;
+import static dev.pulse.Addresses.DISCOVERY_HEARTBEATS;
 import static dev.pulse.Addresses.DISCOVERY_INSTANCE;
 import static dev.pulse.Addresses.DISCOVERY_INSTANCE_DEREGISTERED;
 import static dev.pulse.Addresses.DISCOVERY_INSTANCES;
@@ -44,6 +45,8 @@ public final class DiscoveryVerticle extends VerticleBase {
   private Counter deregistered;
   private MultiGauge liveByGroup;
   private long gaugeTimer;
+  private final RecentHeartbeats recentHeartbeats = new RecentHeartbeats();
+  private long heartbeatsTimer;
 
   @Override
   public Future<?> start() {
@@ -61,6 +64,7 @@ public final class DiscoveryVerticle extends VerticleBase {
     liveByGroup = metrics.gauges("pulse.instances.live", "Live instances per group (the first "
         + DomainMetrics.MAX_LABEL_VALUES + " groups by name)");
     gaugeTimer = vertx.setPeriodic(DomainMetrics.GAUGE_REFRESH_MS, timer -> refreshGauges());
+    heartbeatsTimer = vertx.setPeriodic(config.eventsCoalesceMs(), timer -> publishRecentHeartbeats());
     EventBus bus = vertx.eventBus();
     return Future.all(List.of(
         store.start().recover(RedisClients.notReady(STORE, config)),
@@ -75,6 +79,7 @@ public final class DiscoveryVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     vertx.cancelTimer(gaugeTimer);
+    vertx.cancelTimer(heartbeatsTimer);
     return store == null ? Future.succeededFuture() : store.close();
   }
 
@@ -99,6 +104,7 @@ public final class DiscoveryVerticle extends VerticleBase {
             vertx.eventBus().publish(DISCOVERY_INSTANCE_REGISTERED, result.instance());
           } else {
             renewed.increment();
+            recentHeartbeats.add(result.instance());
           }
           message.reply(result);
         })
@@ -112,6 +118,7 @@ public final class DiscoveryVerticle extends VerticleBase {
         return null;
       }
       deregistered.increment();
+      recentHeartbeats.remove(key.group(), key.id());
       vertx.eventBus().publish(DISCOVERY_INSTANCE_DEREGISTERED, key);
       return removed;
     }));
@@ -147,7 +154,15 @@ public final class DiscoveryVerticle extends VerticleBase {
         .onFailure(failure -> storeFailed(message, failure));
   }
 
+  /** Renewals are not events one by one (they are the hot path): they go out coalesced, once a period. */
+  private void publishRecentHeartbeats() {
+    if (!recentHeartbeats.isEmpty()) {
+      vertx.eventBus().publish(DISCOVERY_HEARTBEATS, new Discovery.Heartbeats(recentHeartbeats.drain()));
+    }
+  }
+
   private void announceExpired(Instance instance) {
+    recentHeartbeats.remove(instance.group(), instance.id());
     LOG.debug("instance expired group={} id={} lastHeartbeat={}", instance.group(), instance.id(),
         instance.updatedAt());
     vertx.eventBus().publish(DISCOVERY_INSTANCE_EXPIRED, instance);

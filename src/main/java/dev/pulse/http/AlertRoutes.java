@@ -166,11 +166,11 @@ public final class AlertRoutes {
   }
 
   /** An alert as the API shows it: timestamps as sent, absent when unknown. */
-  record AlertView(String alertId, String name, AlertStatus status, AlertStatus reportedStatus,
+  public record AlertView(String alertId, String name, AlertStatus status, AlertStatus reportedStatus,
       Map<String, String> responder, Map<String, String> service, String triggeredOn, String acknowledgedOn,
       String resolvedOn, Long timeToAcknowledgeMs, Long timeToResolveMs) {
 
-    static AlertView of(Alert alert) {
+    public static AlertView of(Alert alert) {
       return new AlertView(alert.alertId(), alert.name(), alert.status(), alert.reportedStatus(),
           party(alert.responder(), "userId"), party(alert.service(), "serviceId"), alert.triggeredOn().text(),
           alert.acknowledgedOn() == null ? null : alert.acknowledgedOn().text(),

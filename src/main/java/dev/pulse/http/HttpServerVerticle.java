@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 public final class HttpServerVerticle extends VerticleBase {
 
   private HttpServer server;
+  private EventRoutes events;
   private Redis readinessRedis;
   private long shutdownGraceMs;
 
@@ -52,6 +53,9 @@ public final class HttpServerVerticle extends VerticleBase {
         .mount(router);
     new StreamRoutes(new StreamsClient(vertx.eventBus(), config.eventBusTimeoutMs()), config.maxBodyBytes())
         .mount(router);
+    events = new EventRoutes(vertx, config.eventsKeepaliveMs(), config.eventBusTimeoutMs());
+    events.mount(router);
+    new UiRoutes().mount(router);
     // Last: the heartbeat routes match any first path segment.
     heartbeats.mount(router);
     router.route().failureHandler(Problems::handle);
@@ -67,6 +71,9 @@ public final class HttpServerVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
+    if (events != null) {
+      events.endAll();
+    }
     Future<Void> stopped = server == null ? Future.succeededFuture()
         : server.shutdown(shutdownGraceMs, TimeUnit.MILLISECONDS);
     return readinessRedis == null ? stopped : stopped.eventually(readinessRedis::close);

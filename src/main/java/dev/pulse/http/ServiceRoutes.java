@@ -74,7 +74,7 @@ public final class ServiceRoutes {
   }
 
   private void list(RoutingContext ctx) {
-    onlyParams(ctx, Set.of("limit", "cursor"));
+    QueryParams.only(ctx, Set.of("limit", "cursor"));
     Paging paging = Paging.from(ctx, Paging.DEFAULT_LIMIT, Ids::isValid);
     services.services(paging.after(), paging.limit())
         .onSuccess(page -> Responses.page(ctx, paging, page))
@@ -179,23 +179,10 @@ public final class ServiceRoutes {
       } else if (param.startsWith(META) && param.length() > META.length()) {
         meta.put(param.substring(META.length()), value);
       } else if (!extra.contains(param)) {
-        throw unknownParam(param, "status, version, meta.<key>" + (extra.isEmpty() ? "" : ", " + String.join(", ", extra)));
+        throw QueryParams.unknown(param, "status, version, meta.<key>" + (extra.isEmpty() ? "" : ", " + String.join(", ", extra)));
       }
     }
     return new InstanceFilter(status, version, meta);
-  }
-
-  private static void onlyParams(RoutingContext ctx, Set<String> known) {
-    for (String param : ctx.queryParams().names()) {
-      if (!known.contains(param)) {
-        throw unknownParam(param, String.join(", ", known));
-      }
-    }
-  }
-
-  private static ProblemException unknownParam(String param, String known) {
-    return ProblemException.badRequest("INVALID_QUERY", param,
-        "unknown query parameter '" + param + "'; this route takes " + known);
   }
 
   /** The revision in {@code If-Match} ({@code "3"} or {@code 3}), or null when the header is absent. */

@@ -21,8 +21,12 @@ public final class Readings {
   public record Outcomes(List<ReadingStore.Outcome> outcomes) {
   }
 
+  /** The readings of one batch that were accepted (duplicates left out), in the order sent. */
+  public record Ingested(String deviceId, List<Reading> accepted) {
+  }
+
   public static final List<Class<?>> MESSAGE_TYPES = List.of(
-      Batch.class, DeviceKey.class, Range.class, DevicesQuery.class, Outcomes.class, DeviceSummary.class, DeviceReadings.class);
+      Batch.class, Ingested.class, DeviceKey.class, Range.class, DevicesQuery.class, Outcomes.class, DeviceSummary.class, DeviceReadings.class);
 
   private Readings() {
   }

@@ -3,6 +3,7 @@ package dev.pulse.readings;
 import static dev.pulse.Addresses.READINGS_DEVICES;
 import static dev.pulse.Addresses.READINGS_EXPIRE;
 import static dev.pulse.Addresses.READINGS_INGEST;
+import static dev.pulse.Addresses.READINGS_INGESTED;
 import static dev.pulse.Addresses.READINGS_RANGE;
 import static dev.pulse.Addresses.READINGS_SUMMARY;
 
@@ -43,7 +44,8 @@ public final class ReadingsVerticle extends VerticleBase {
     return Future.all(List.of(
         store.start().recover(RedisClients.notReady(STORE, config)),
         bus.<Readings.Batch>consumer(READINGS_INGEST, m -> Replies.reply(m,
-            store.ingest(m.body().deviceId(), m.body().readings()).map(this::counted), STORE)).completion(),
+            store.ingest(m.body().deviceId(), m.body().readings()).map(outcomes -> ingested(m.body(), outcomes)),
+            STORE)).completion(),
         bus.<Readings.DeviceKey>consumer(READINGS_SUMMARY, m -> Replies.replyIfFound(m,
             store.summary(m.body().deviceId()), STORE, "DEVICE_NOT_FOUND", unknown(m.body().deviceId()))).completion(),
         bus.<Readings.Range>consumer(READINGS_RANGE, this::range).completion(),
@@ -54,9 +56,17 @@ public final class ReadingsVerticle extends VerticleBase {
 
   private java.util.Map<ReadingStore.Outcome, io.micrometer.core.instrument.Counter> readingOutcomes;
 
-  private Readings.Outcomes counted(java.util.List<ReadingStore.Outcome> outcomes) {
-    for (ReadingStore.Outcome outcome : outcomes) {
-      readingOutcomes.get(outcome).increment();
+  /** Counts the outcomes and announces the accepted readings, if any. */
+  private Readings.Outcomes ingested(Readings.Batch batch, List<ReadingStore.Outcome> outcomes) {
+    List<Reading> accepted = new java.util.ArrayList<>();
+    for (int i = 0; i < outcomes.size(); i++) {
+      readingOutcomes.get(outcomes.get(i)).increment();
+      if (outcomes.get(i) == ReadingStore.Outcome.ACCEPTED) {
+        accepted.add(batch.readings().get(i));
+      }
+    }
+    if (!accepted.isEmpty()) {
+      vertx.eventBus().publish(READINGS_INGESTED, new Readings.Ingested(batch.deviceId(), accepted));
     }
     return new Readings.Outcomes(outcomes);
   }

@@ -150,4 +150,9 @@ public final class RedisKeys {
   public String serviceChanges() {
     return prefix + ":svc:changes";
   }
+
+  /** Pub/sub channel: the live events of every node, for every node's {@code GET /events} streams. */
+  public String liveEvents() {
+    return prefix + ":live";
+  }
 }

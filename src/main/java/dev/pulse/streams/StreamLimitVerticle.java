@@ -3,6 +3,8 @@ package dev.pulse.streams;
 import static dev.pulse.Addresses.STREAMS_ACQUIRE;
 import static dev.pulse.Addresses.STREAMS_EXPIRE;
 import static dev.pulse.Addresses.STREAMS_LEASE_EXPIRED;
+import static dev.pulse.Addresses.STREAMS_LEASE_RELEASED;
+import static dev.pulse.Addresses.STREAMS_LEASE_STARTED;
 import static dev.pulse.Addresses.STREAMS_LIMIT;
 import static dev.pulse.Addresses.STREAMS_LIST;
 import static dev.pulse.Addresses.STREAMS_RELEASE;
@@ -92,6 +94,9 @@ public final class StreamLimitVerticle extends VerticleBase {
         .onSuccess(admission -> {
           admission.expired().forEach(this::announceExpired);
           admissions.get(admission.outcome()).increment();
+          if (admission.outcome() == Admission.Outcome.ADMITTED) {
+            vertx.eventBus().publish(STREAMS_LEASE_STARTED, admission.lease());
+          }
           message.reply(admission);
         })
         .onFailure(failure -> {
@@ -119,7 +124,13 @@ public final class StreamLimitVerticle extends VerticleBase {
 
   private void release(Message<Streams.LeaseKey> message) {
     Streams.LeaseKey key = message.body();
-    replyIfFound(message, store.release(key.userId(), key.streamId()).map(released -> released ? released : null));
+    replyIfFound(message, store.release(key.userId(), key.streamId()).map(released -> {
+      if (!released) {
+        return null;
+      }
+      vertx.eventBus().publish(STREAMS_LEASE_RELEASED, key);
+      return released;
+    }));
   }
 
   private void list(Message<Streams.UserKey> message) {

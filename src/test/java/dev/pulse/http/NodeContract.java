@@ -27,7 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
  */
 abstract class NodeContract {
 
-  private final NodeConfigs configs;
+  final NodeConfigs configs;
   Vertx vertx;
   Pulse node;
   WebClient client;
@@ -39,8 +39,13 @@ abstract class NodeContract {
   @BeforeEach
   void startNode(Vertx vertx) {
     this.vertx = vertx;
-    node = Pulse.deploy(vertx, configs.shared(Map.of())).await();
+    node = Pulse.deploy(vertx, configs.shared(nodeEnv())).await();
     client = clientFor(vertx, node);
+  }
+
+  /** The main node's configuration overrides ({@code PULSE_*} variables); none unless a suite needs some. */
+  Map<String, String> nodeEnv() {
+    return Map.of();
   }
 
   @AfterEach
@@ -58,6 +63,11 @@ abstract class NodeContract {
     } finally {
       other.close().await();
     }
+  }
+
+  /** Starts an extra node with {@code env} overrides, in {@code other}'s Vert.x and a key space of its own. */
+  Pulse startIsolated(Vertx other, Map<String, String> env) {
+    return Pulse.deploy(other, configs.isolated(env)).await();
   }
 
   /** A request to the main node; {@code body} null sends none. */

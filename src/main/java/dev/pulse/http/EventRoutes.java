@@ -1,0 +1,158 @@
+package dev.pulse.http;
+
+import static dev.pulse.Addresses.EVENTS_LIVE;
+import static dev.pulse.Addresses.EVENTS_WATCHERS;
+
+import dev.pulse.events.LiveEvent;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code GET /events}: a Server-Sent Events stream of the live events of every node, optionally
+ * narrowed to some topics ({@code ?topics=registry,alerts}). Each stream opens with a {@code ready}
+ * event; one that cannot keep up skips events and is sent {@code resync} once it has caught up.
+ */
+final class EventRoutes {
+
+  private static final Buffer KEEPALIVE = Buffer.buffer(": keepalive\n\n");
+
+  private final Vertx vertx;
+  private final long keepaliveMs;
+  private final DeliveryOptions watchersRequest;
+  /** The streams open on this HTTP verticle instance, ended first when it stops. */
+  private final Set<EventStream> open = new HashSet<>();
+
+  EventRoutes(Vertx vertx, long keepaliveMs, long eventBusTimeoutMs) {
+    this.vertx = vertx;
+    this.keepaliveMs = keepaliveMs;
+    this.watchersRequest = new DeliveryOptions().setSendTimeout(eventBusTimeoutMs);
+  }
+
+  void mount(Router router) {
+    RouteTemplates.named(router.get("/events")).handler(this::stream);
+  }
+
+  /** Ends every open stream (a stopping server would otherwise wait its whole grace for them). */
+  void endAll() {
+    List.copyOf(open).forEach(EventStream::end);
+  }
+
+  private void stream(RoutingContext ctx) {
+    QueryParams.only(ctx, Set.of("topics"));
+    Set<String> topics = topics(ctx.request().getParam("topics"));
+    vertx.eventBus().<Boolean>request(EVENTS_WATCHERS, 1, watchersRequest)
+        .onSuccess(admitted -> {
+          if (!admitted.body()) {
+            ctx.fail(new ProblemException(503, "TOO_MANY_STREAMS", null,
+                "this node has events.maxStreams event streams open; try again later or another node"));
+          } else if (ctx.response().closed()) {
+            vertx.eventBus().send(EVENTS_WATCHERS, -1);
+          } else {
+            new EventStream(ctx.response(), topics).start();
+          }
+        })
+        .onFailure(ctx::fail);
+  }
+
+  /** The topics asked for ({@code null} or empty: all), each one known, else a 400. */
+  static Set<String> topics(String param) {
+    if (param == null || param.isBlank()) {
+      return Set.copyOf(LiveEvent.TOPICS);
+    }
+    Set<String> topics = new LinkedHashSet<>();
+    for (String topic : param.split(",")) {
+      String name = topic.trim();
+      if (!LiveEvent.TOPICS.contains(name)) {
+        throw ProblemException.badRequest("INVALID_QUERY", "topics", "topics must be a comma-separated list of "
+            + String.join(", ", LiveEvent.TOPICS) + ", got '" + name + "'");
+      }
+      topics.add(name);
+    }
+    return topics;
+  }
+
+  /** One open stream: its consumer of this node's live events, its keep-alive timer, its state. */
+  private final class EventStream {
+
+    private final HttpServerResponse response;
+    private final Set<String> topics;
+    private MessageConsumer<LiveEvent> consumer;
+    private long keepaliveTimer;
+    private boolean skipped;
+    private boolean ended;
+
+    EventStream(HttpServerResponse response, Set<String> topics) {
+      this.response = response;
+      this.topics = topics;
+    }
+
+    void start() {
+      open.add(this);
+      response.setChunked(true)
+          .putHeader("Content-Type", "text/event-stream; charset=utf-8")
+          .putHeader("Cache-Control", "no-store")
+          .putHeader("X-Accel-Buffering", "no");
+      response.closeHandler(closed -> cleanUp());
+      response.endHandler(finished -> cleanUp());
+      response.drainHandler(drained -> {
+        if (skipped) {
+          skipped = false;
+          write(LiveEvent.resync());
+        }
+      });
+      consumer = vertx.eventBus().localConsumer(EVENTS_LIVE, message -> send(message.body()));
+      keepaliveTimer = vertx.setPeriodic(keepaliveMs, timer -> {
+        if (!response.writeQueueFull()) {
+          response.write(KEEPALIVE);
+        }
+      });
+      response.write("retry: 2000\n\n");
+      write(new LiveEvent(null, "ready", Json.encode(new Ready(List.copyOf(topics))).toString()));
+    }
+
+    private void send(LiveEvent event) {
+      if (ended || event.topic() != null && !topics.contains(event.topic())) {
+        return;
+      }
+      if (response.writeQueueFull()) {
+        skipped = true;
+        return;
+      }
+      write(event);
+    }
+
+    private void write(LiveEvent event) {
+      response.write("event: " + event.name() + "\ndata: " + event.data() + "\n\n");
+    }
+
+    void end() {
+      if (!ended) {
+        response.end();
+      }
+      cleanUp();
+    }
+
+    private void cleanUp() {
+      if (ended) {
+        return;
+      }
+      ended = true;
+      open.remove(this);
+      vertx.cancelTimer(keepaliveTimer);
+      consumer.unregister();
+      vertx.eventBus().send(EVENTS_WATCHERS, -1);
+    }
+  }
+
+  record Ready(List<String> topics) {
+  }
+}
