@@ -1,0 +1,121 @@
+package dev.pulse.http;
+
+import static dev.pulse.http.NodeContract.clientFor;
+import static dev.pulse.http.NodeContract.send;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pulse.Pulse;
+import dev.pulse.support.LocalRedis;
+import dev.pulse.support.RedisClusterExtension;
+import dev.pulse.support.SseClient;
+import dev.pulse.support.TestConfig;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.junit5.VertxExtension;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Two Pulse nodes on one Redis Cluster: a stream on one node sees what is done through the other. */
+@ExtendWith({VertxExtension.class, RedisClusterExtension.class})
+@DisplayName("Live events across two Pulse nodes on one Redis Cluster")
+class TwoNodeEventStreamTest {
+
+  private static final long COALESCE_MS = 300;
+  private static final long WAIT_MS = 5_000;
+
+  private final LocalRedis cluster;
+  private final String prefix = TestConfig.uniquePrefix();
+  private final String group = "g-" + UUID.randomUUID();
+  private final Vertx vertxB = Vertx.vertx();
+  private Pulse nodeA;
+  private Pulse nodeB;
+
+  TwoNodeEventStreamTest(LocalRedis cluster) {
+    this.cluster = cluster;
+  }
+
+  @AfterEach
+  void stop() {
+    if (nodeA != null) {
+      nodeA.stop().await();
+    }
+    if (nodeB != null) {
+      nodeB.stop().await();
+    }
+    vertxB.close().await();
+  }
+
+  @Test
+  @DisplayName("a stream on node A gets registrations, alerts, readings and stream starts made through node B")
+  void changesThroughTheOtherNode(Vertx vertxA) {
+    Map<String, String> env = Map.of("PULSE_EVENTS_COALESCE_MS", String.valueOf(COALESCE_MS));
+    nodeA = Pulse.deploy(vertxA, TestConfig.redis(cluster, prefix, env)).await();
+    nodeB = Pulse.deploy(vertxB, TestConfig.redis(cluster, prefix, env)).await();
+    WebClient clientB = clientFor(vertxB, nodeB);
+
+    try (SseClient events = SseClient.open(vertxA, nodeA.port(), "/events")) {
+      assertThat(events.next(WAIT_MS).name()).isEqualTo("ready");
+
+      JsonObject registered = send(clientB, HttpMethod.POST, "/" + group + "/i-1", null).bodyAsJsonObject();
+      assertThat(events.await(e -> e.name().equals("instance-registered"), WAIT_MS, "registration via B").data())
+          .isEqualTo(registered);
+
+      JsonObject alert = send(clientB, HttpMethod.POST, "/alerts/events",
+          EventStreamContract.alertEvent("a-" + UUID.randomUUID())).bodyAsJsonObject();
+      assertThat(events.await(e -> e.name().equals("alert"), WAIT_MS, "alert via B").data()).isEqualTo(alert);
+
+      String device = "d-" + UUID.randomUUID();
+      send(clientB, HttpMethod.POST, "/ingest", "{\"id\":\"" + device
+          + "\",\"readings\":[{\"timestamp\":\"2026-11-22T10:00:00Z\",\"count\":3}]}");
+      assertThat(events.await(e -> e.name().equals("readings"), WAIT_MS, "readings via B").data()
+          .getString("deviceId")).isEqualTo(device);
+
+      String user = "u-" + UUID.randomUUID();
+      send(clientB, HttpMethod.POST, "/users/" + user + "/streams", "{\"streamId\":\"s1\"}");
+      assertThat(events.await(e -> e.name().equals("lease-started"), WAIT_MS, "stream start via B").data()
+          .getString("userId")).isEqualTo(user);
+    }
+  }
+
+  @Test
+  @DisplayName("one instance renewed through both nodes reaches a stream at most once per period, with its latest state")
+  void renewalsThroughBothNodesAreMerged(Vertx vertxA) {
+    Map<String, String> env = Map.of("PULSE_EVENTS_COALESCE_MS", String.valueOf(COALESCE_MS));
+    nodeA = Pulse.deploy(vertxA, TestConfig.redis(cluster, prefix, env)).await();
+    nodeB = Pulse.deploy(vertxB, TestConfig.redis(cluster, prefix, env)).await();
+    WebClient clientA = clientFor(vertxA, nodeA);
+    WebClient clientB = clientFor(vertxB, nodeB);
+
+    try (SseClient events = SseClient.open(vertxA, nodeA.port(), "/events?topics=registry")) {
+      assertThat(events.next(WAIT_MS).name()).isEqualTo("ready");
+      send(clientA, HttpMethod.POST, "/" + group + "/busy", null);
+      long started = System.currentTimeMillis();
+      JsonObject last = null;
+      for (int i = 0; i < 40; i++) {
+        last = send(i % 2 == 0 ? clientA : clientB, HttpMethod.POST, "/" + group + "/busy",
+            "{\"meta\":{\"n\":" + i + "}}").bodyAsJsonObject();
+      }
+      int updates = 0;
+      while (true) {
+        SseClient.Event event = events.await(e -> e.name().equals("heartbeats"), WAIT_MS, "heartbeats");
+        JsonArray instances = event.data().getJsonArray("instances");
+        assertThat(instances).hasSize(1);
+        updates++;
+        if (instances.getJsonObject(0).getLong("updatedAt") >= last.getLong("updatedAt")
+            && instances.getJsonObject(0).getJsonObject("meta").getInteger("n") == 39) {
+          break;
+        }
+      }
+      long periods = (System.currentTimeMillis() - started) / COALESCE_MS + 1;
+      assertThat(updates).as("updates of an instance renewed 40 times through two nodes in %d periods", periods)
+          .isLessThanOrEqualTo((int) periods).isLessThan(40);
+    }
+  }
+}
