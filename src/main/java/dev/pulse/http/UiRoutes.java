@@ -21,25 +21,39 @@ final class UiRoutes {
       "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'";
 
   void mount(Router router) {
-    RouteTemplates.named(router.get("/ui"), "GET /ui").handler(ctx -> ctx.redirect("/ui/"));
+    // Vert.x matches "/ui" and "/ui/" alike: only the former is redirected.
+    RouteTemplates.named(router.get("/ui"), "GET /ui").handler(ctx -> {
+      if (ctx.request().path().equals("/ui")) {
+        ctx.redirect("/ui/");
+      } else {
+        ctx.next();
+      }
+    });
     RouteTemplates.named(router.get("/ui/lib/uplot/*"), "GET /ui/lib/uplot/*")
         .handler(UiRoutes::securityHeaders)
-        .handler(StaticHandler.create(UPLOT_WEBJAR + uplotVersion() + "/dist")
-            .setMaxAgeSeconds(86_400)
-            .setDirectoryListing(false));
+        .handler(ctx -> cacheControl(ctx, "public, max-age=86400"))
+        .handler(StaticHandler.create(UPLOT_WEBJAR + uplotVersion() + "/dist").setDirectoryListing(false))
+        .handler(UiRoutes::notFound);
     RouteTemplates.named(router.get("/ui/*"), "GET /ui/*")
         .handler(UiRoutes::securityHeaders)
-        .handler(ctx -> {
-          ctx.addHeadersEndHandler(ignored -> {
-            if (ctx.response().getStatusCode() < 300) {
-              ctx.response().headers().set("Cache-Control", "no-cache");
-            }
-          });
-          ctx.next();
-        })
-        .handler(StaticHandler.create("webroot/ui")
-            .setIndexPage("index.html")
-            .setDirectoryListing(false));
+        .handler(ctx -> cacheControl(ctx, "no-cache"))
+        .handler(StaticHandler.create("webroot/ui").setIndexPage("index.html").setDirectoryListing(false))
+        .handler(UiRoutes::notFound);
+  }
+
+  /** Replaces the static handler's Cache-Control on successful answers. */
+  private static void cacheControl(RoutingContext ctx, String value) {
+    ctx.addHeadersEndHandler(ignored -> {
+      if (ctx.response().getStatusCode() < 300) {
+        ctx.response().headers().set("Cache-Control", value);
+      }
+    });
+    ctx.next();
+  }
+
+  /** A file the dashboard does not have: 404, not the heartbeat routes' "reserved group". */
+  private static void notFound(RoutingContext ctx) {
+    ctx.fail(new ProblemException(404, "NOT_FOUND", null, "the dashboard has no file " + ctx.request().path()));
   }
 
   private static void securityHeaders(RoutingContext ctx) {
