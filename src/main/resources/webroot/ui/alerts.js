@@ -1,6 +1,6 @@
 // Alerts view: the list with GET /alerts's filters and paging, the statistics, and charts over time.
 import { getJson, withParam } from './api.js';
-import { el, say, statusBadge, duration, figures, throttle } from './dom.js';
+import { el, say, statusBadge, duration, figures, throttle, cursorPager } from './dom.js';
 import { drawChart } from './chart.js';
 
 const PAGE_SIZE = 20;
@@ -16,11 +16,8 @@ export function createAlerts(root) {
   const countChart = root.querySelector('#alert-count-chart');
   const timeChart = root.querySelector('#alert-time-chart');
   const timeNote = root.querySelector('#alert-time-note');
-  const pager = root.querySelector('[data-pager="alerts"]');
+  const pager = cursorPager(root.querySelector('[data-pager="alerts"]'), () => loadList());
   let filters = {};
-  /** Cursors of the pages before the current one, and of the current one (null: the first page). */
-  let cursors = [null];
-  let nextCursor = null;
   let shown = new Map();
 
   const refreshFigures = throttle(() => loadStats(), 2000);
@@ -30,25 +27,16 @@ export function createAlerts(root) {
   form.addEventListener('submit', event => {
     event.preventDefault();
     filters = readFilters();
-    cursors = [null];
+    pager.reset();
     loadAll();
   });
   form.addEventListener('reset', () => {
     setTimeout(() => {
       filters = {};
-      cursors = [null];
+      pager.reset();
       loadAll();
     });
   });
-  pager.querySelector('[data-page="next"]').addEventListener('click', () => {
-    cursors.push(nextCursor);
-    loadList();
-  });
-  pager.querySelector('[data-page="previous"]').addEventListener('click', () => {
-    cursors.pop();
-    loadList();
-  });
-
   function readFilters() {
     const data = new FormData(form);
     const read = {};
@@ -81,15 +69,14 @@ export function createAlerts(root) {
   }
 
   async function loadList() {
-    const cursor = cursors[cursors.length - 1];
     if (table.hidden) {
       say(listState, 'loading', 'Loading alerts…');
     }
     try {
-      const page = await getJson(withParam(query('/alerts', { limit: PAGE_SIZE }), 'cursor', cursor));
-      nextCursor = page.next;
+      const page = await getJson(withParam(query('/alerts', { limit: PAGE_SIZE }), 'cursor', pager.cursor()));
       shown = new Map(page.data.map(a => [a.alertId, a]));
       render();
+      pager.shown(page.next);
       say(filtersState, '', '');
     } catch (e) {
       failed(e, listState);
@@ -110,10 +97,6 @@ export function createAlerts(root) {
     const alerts = [...shown.values()].sort(newestFirst);
     table.tBodies[0].replaceChildren(...alerts.map(alertRow));
     table.hidden = alerts.length === 0;
-    const pageNumber = cursors.length;
-    pager.querySelector('[data-page="previous"]').disabled = pageNumber === 1;
-    pager.querySelector('[data-page="next"]').disabled = !nextCursor;
-    pager.querySelector('[data-page="label"]').textContent = 'Page ' + pageNumber;
     say(listState, alerts.length ? '' : 'empty', alerts.length ? ''
         : Object.keys(filters).length ? 'No alert matches these filters.'
         : 'No alert yet. Alerts appear here as the emitter posts them to /alerts/events.');
@@ -182,8 +165,7 @@ export function createAlerts(root) {
     if (!matches(alert)) {
       return;
     }
-    const onFirstPage = cursors.length === 1;
-    if (!shown.has(alert.alertId) && !onFirstPage) {
+    if (!shown.has(alert.alertId) && !pager.onFirstPage()) {
       return;
     }
     shown.set(alert.alertId, alert);

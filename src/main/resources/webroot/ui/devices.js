@@ -1,6 +1,6 @@
 // Devices view: every device with its latest reading and cumulative count; one device's readings as a chart.
 import { getJson, getAll, withParam } from './api.js';
-import { el, say, figures } from './dom.js';
+import { el, say, figures, cursorPager } from './dom.js';
 import { drawChart } from './chart.js';
 
 const PAGE_SIZE = 50;
@@ -10,40 +10,26 @@ export function createDevices(root) {
   const list = root.querySelector('[data-part="list"]');
   const listState = list.querySelector('[data-state]');
   const table = root.querySelector('#devices-table');
-  const pager = root.querySelector('[data-pager="devices"]');
+  const pager = cursorPager(root.querySelector('[data-pager="devices"]'), () => loadList());
   const detail = root.querySelector('[data-part="device"]');
   const detailState = detail.querySelector('[data-state]');
   const title = root.querySelector('#device-title');
   const deviceFigures = root.querySelector('#device-figures');
   const chart = root.querySelector('#device-chart');
-  let cursors = [null];
-  let nextCursor = null;
   let openDevice = null;
   /** The open device: its summary and readings ({ at: epoch ms, count }) in time order. */
   let summary = null;
   let points = [];
-
-  pager.querySelector('[data-page="next"]').addEventListener('click', () => {
-    cursors.push(nextCursor);
-    loadList();
-  });
-  pager.querySelector('[data-page="previous"]').addEventListener('click', () => {
-    cursors.pop();
-    loadList();
-  });
 
   async function loadList() {
     if (!table.tBodies[0].rows.length) {
       say(listState, 'loading', 'Loading devices…');
     }
     try {
-      const page = await getJson(withParam('/devices?limit=' + PAGE_SIZE, 'cursor', cursors[cursors.length - 1]));
-      nextCursor = page.next;
+      const page = await getJson(withParam('/devices?limit=' + PAGE_SIZE, 'cursor', pager.cursor()));
       table.tBodies[0].replaceChildren(...page.data.map(deviceRow));
       table.hidden = page.data.length === 0;
-      pager.querySelector('[data-page="previous"]').disabled = cursors.length === 1;
-      pager.querySelector('[data-page="next"]').disabled = !nextCursor;
-      pager.querySelector('[data-page="label"]').textContent = 'Page ' + cursors.length;
+      pager.shown(page.next);
       say(listState, page.data.length ? '' : 'empty', page.data.length ? ''
           : 'No device has sent readings yet. Gateways post them to /ingest.');
     } catch (e) {
@@ -107,7 +93,7 @@ export function createDevices(root) {
       row.classList.remove('fresh');
       void row.offsetWidth;
       row.classList.add('fresh');
-    } else if (cursors.length === 1 && !openDevice) {
+    } else if (pager.onFirstPage() && !openDevice) {
       loadList();
     }
     if (data.deviceId === openDevice && summary) {

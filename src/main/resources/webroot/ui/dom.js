@@ -99,3 +99,35 @@ export function throttle(fn, intervalMs) {
     }, Math.max(0, wait));
   };
 }
+
+/**
+ * Cursor paging for a list with Previous / Next buttons and a "Page N" label inside element:
+ * load() is called with the cursor of the page to show; shown(next) records the next page's cursor.
+ */
+export function cursorPager(element, load) {
+  const cursors = [null];
+  let next = null;
+  const previousButton = element.querySelector('[data-page="previous"]');
+  const nextButton = element.querySelector('[data-page="next"]');
+  nextButton.addEventListener('click', () => {
+    cursors.push(next);
+    load();
+  });
+  previousButton.addEventListener('click', () => {
+    cursors.pop();
+    load();
+  });
+  return {
+    cursor: () => cursors[cursors.length - 1],
+    onFirstPage: () => cursors.length === 1,
+    reset() {
+      cursors.length = 1;
+    },
+    shown(nextCursor) {
+      next = nextCursor;
+      previousButton.disabled = cursors.length === 1;
+      nextButton.disabled = !nextCursor;
+      element.querySelector('[data-page="label"]').textContent = 'Page ' + cursors.length;
+    },
+  };
+}

@@ -22,6 +22,7 @@ import dev.pulse.discovery.Instance;
 import dev.pulse.discovery.StatusChange;
 import dev.pulse.http.AlertRoutes;
 import dev.pulse.http.Json;
+import dev.pulse.ops.DomainMetrics;
 import dev.pulse.readings.Readings;
 import dev.pulse.redis.RedisChannel;
 import dev.pulse.redis.RedisClients;
@@ -35,7 +36,6 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
-import io.vertx.redis.client.Redis;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,9 +67,9 @@ public final class LiveEventsVerticle extends VerticleBase {
   static final String HEARTBEATS = "heartbeats";
 
   private int maxStreams;
-  private int localStreams;
+  /** Written on this verticle's event loop only; volatile for the metrics scrape. */
+  private volatile int localStreams;
   private long othersWatchUntil;
-  private Redis redis;
   private RedisChannel channel;
   private final List<MessageConsumer<?>> domainConsumers = new ArrayList<>();
   /** Redis mode: group → instance id → the latest heartbeat update received, until the next flush. */
@@ -82,10 +82,11 @@ public final class LiveEventsVerticle extends VerticleBase {
   public Future<?> start() {
     PulseConfig config = PulseConfig.from(config());
     maxStreams = config.eventsMaxStreams();
+    new DomainMetrics(vertx).gauge("pulse.event.streams.open", "GET /events streams open on this node",
+        () -> localStreams);
     Future<Void> subscribed = Future.succeededFuture();
     if (config.redisStore()) {
-      redis = RedisClients.create(vertx, config);
-      channel = new RedisChannel(vertx, redis, config.redisEndpoints(),
+      channel = new RedisChannel(vertx, config.redisEndpoints(), config.redisTimeoutMs(),
           new RedisKeys(config.redisKeyPrefix()).liveEvents(), this::received, this::subscriptionChanged);
       subscribed = channel.start().recover(RedisClients.notReady("live events", config));
       watchTimer = vertx.setPeriodic(WATCH_PERIOD_MS, timer -> {
@@ -104,10 +105,7 @@ public final class LiveEventsVerticle extends VerticleBase {
   public Future<?> stop() {
     vertx.cancelTimer(watchTimer);
     vertx.cancelTimer(flushTimer);
-    if (channel == null) {
-      return Future.succeededFuture();
-    }
-    return channel.close().eventually(redis::close);
+    return channel == null ? Future.succeededFuture() : channel.close();
   }
 
   /**
@@ -227,7 +225,10 @@ public final class LiveEventsVerticle extends VerticleBase {
       JsonNode beats = Json.parseBody(Buffer.buffer(event.data()));
       Map<String, JsonNode> group = pendingHeartbeats.computeIfAbsent(beats.get("group").textValue(),
           name -> new LinkedHashMap<>());
-      beats.get("instances").forEach(instance -> group.put(instance.get("id").textValue(), instance));
+      // Several nodes may have renewed one instance this period: keep its latest heartbeat (not the
+      // batch that happened to arrive last).
+      beats.get("instances").forEach(instance -> group.merge(instance.get("id").textValue(), instance,
+          (held, arrived) -> arrived.get("updatedAt").asLong() >= held.get("updatedAt").asLong() ? arrived : held));
     } else {
       vertx.eventBus().publish(EVENTS_LIVE, event);
     }

@@ -43,6 +43,11 @@ public final class DomainMetrics {
   }
 
   /** A gauge with one series per label value, replaced as a whole on each {@link MultiGauge#register}. */
+  /** A gauge reading {@code value} whenever it is scraped (the supplier must be safe to call from any thread). */
+  public void gauge(String name, String description, java.util.function.Supplier<Number> value) {
+    io.micrometer.core.instrument.Gauge.builder(name, value).description(description).register(registry);
+  }
+
   public MultiGauge gauges(String name, String description) {
     return MultiGauge.builder(name).description(description).register(registry);
   }

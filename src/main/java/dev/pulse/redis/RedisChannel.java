@@ -15,10 +15,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One Redis pub/sub channel as seen by one Pulse node: {@link #publish} sends a message through the
- * command client (in a Redis Cluster a publish reaches every node of the cluster), and one
- * subscribed connection to one Redis endpoint hands every message, this node's own included, to
- * the message handler on the owner's event loop. A dropped subscription is re-opened with backoff,
+ * One Redis pub/sub channel as seen by one Pulse node: {@link #publish} sends a message over one
+ * pipelined connection to one Redis endpoint (in a Redis Cluster a publish reaches every node of
+ * the cluster), and one subscribed connection to one endpoint hands every message, this node's own
+ * included, to the message handler on the owner's event loop.
+ *
+ * <p>Publishing through one connection to one endpoint keeps this node's messages in the order it
+ * sent them, for every subscriber: a cluster client would send each keyless {@code PUBLISH} to any
+ * node, and two messages relayed by two nodes can arrive the other way round. When that endpoint
+ * fails, publishing moves to the next one. A dropped subscription is re-opened with backoff,
  * trying the endpoints in turn; the state handler hears {@code false} when it is lost and
  * {@code true} when it is back, since messages published meanwhile are lost.
  */
@@ -28,20 +33,23 @@ public final class RedisChannel {
   private static final long MAX_BACKOFF_MS = 2_000;
 
   private final Vertx vertx;
-  private final Redis publisher;
+  private final long timeoutMs;
   private final List<String> endpoints;
   private final String channel;
   private final Consumer<String> messages;
   private final Consumer<Boolean> subscribed;
+  private Redis publisher;
+  private int publishAt;
   private Redis subscriberClient;
   private RedisConnection subscriber;
   private int attempt;
   private boolean closed;
 
-  public RedisChannel(Vertx vertx, Redis publisher, List<String> endpoints, String channel,
+  /** {@code timeoutMs} bounds each publish. */
+  public RedisChannel(Vertx vertx, List<String> endpoints, long timeoutMs, String channel,
       Consumer<String> messages, Consumer<Boolean> subscribed) {
     this.vertx = vertx;
-    this.publisher = publisher;
+    this.timeoutMs = timeoutMs;
     this.endpoints = endpoints;
     this.channel = channel;
     this.messages = messages;
@@ -55,12 +63,26 @@ public final class RedisChannel {
 
   /** Publishes one message; completes once Redis took it. */
   public Future<Void> publish(String message) {
-    return publisher.send(Request.cmd(Command.PUBLISH).arg(channel).arg(message)).mapEmpty();
+    if (publisher == null) {
+      publisher = new BoundedRedis(new PinnedRedis(Redis.createClient(vertx, new RedisOptions()
+          .setType(RedisClientType.STANDALONE).setConnectionString(endpoints.get(publishAt % endpoints.size()))
+          .setMaxPoolSize(1))), timeoutMs);
+    }
+    Redis used = publisher;
+    return used.send(Request.cmd(Command.PUBLISH).arg(channel).arg(message)).<Void>mapEmpty().onFailure(failure -> {
+      if (used == publisher && !closed) {
+        // Next time, the next endpoint (this one may be down for good, e.g. a failed-over master).
+        publisher = null;
+        publishAt++;
+        used.close();
+      }
+    });
   }
 
   public Future<Void> close() {
     closed = true;
-    return subscriberClient == null ? Future.succeededFuture() : subscriberClient.close();
+    Future<Void> unsubscribed = subscriberClient == null ? Future.succeededFuture() : subscriberClient.close();
+    return publisher == null ? unsubscribed : unsubscribed.eventually(publisher::close);
   }
 
   private Future<Void> subscribe() {

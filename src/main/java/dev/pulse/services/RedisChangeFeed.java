@@ -4,7 +4,6 @@ import dev.pulse.Addresses;
 import dev.pulse.redis.RedisChannel;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.redis.client.Redis;
 import java.util.List;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -26,10 +25,10 @@ public final class RedisChangeFeed implements ChangeFeed {
   private final RedisChannel channel;
 
   /** {@code subscribed} hears false when the subscription is lost and true when it is back. */
-  public RedisChangeFeed(Vertx vertx, Redis publisher, List<String> endpoints, String channelName,
+  public RedisChangeFeed(Vertx vertx, List<String> endpoints, long timeoutMs, String channelName,
       Consumer<Boolean> subscribed) {
     this.vertx = vertx;
-    this.channel = new RedisChannel(vertx, publisher, endpoints, channelName, this::received, up -> {
+    this.channel = new RedisChannel(vertx, endpoints, timeoutMs, channelName, this::received, up -> {
       subscribed.accept(up);
       if (up) {
         vertx.eventBus().publish(Addresses.SERVICES_CHANGED, new Services.ServiceChanged(null, true));

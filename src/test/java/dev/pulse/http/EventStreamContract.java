@@ -6,6 +6,7 @@ import dev.pulse.Pulse;
 import dev.pulse.support.Eventually;
 import dev.pulse.support.NodeConfigs;
 import dev.pulse.support.SseClient;
+import dev.pulse.support.TargetServer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -75,6 +76,34 @@ abstract class EventStreamContract extends NodeContract {
       SseClient.Event deregistered = events.await(e -> e.name().equals("instance-deregistered"), WAIT_MS,
           "deregistration");
       assertThat(deregistered.data()).isEqualTo(new JsonObject().put("group", group).put("id", "i-2"));
+    }
+  }
+
+  @Test
+  @DisplayName("a registered instance whose health check starts failing arrives as instance-status, with the service change")
+  void healthChanges() {
+    TargetServer target = TargetServer.start(vertx);
+    try (SseClient events = open("/events?topics=registry")) {
+      String service = "svc-" + UUID.randomUUID();
+      assertThat(send(HttpMethod.POST, "/services", "{\"name\":\"" + service + "\",\"version\":\"1.0.0\","
+          + "\"endpoints\":[\"" + target.url("a") + "\"],"
+          + "\"healthCheck\":{\"path\":\"/health\",\"interval\":150,\"timeout\":100,\"threshold\":1}}")
+          .statusCode()).isEqualTo(201);
+      assertThat(events.await(e -> e.name().equals("service-changed"), WAIT_MS, "the registration").data())
+          .isEqualTo(new JsonObject().put("name", service).put("definition", true));
+      SseClient.Event healthy = events.await(e -> e.name().equals("instance-status"), WAIT_MS, "healthy");
+      assertThat(healthy.data().getString("group")).isEqualTo(service);
+      assertThat(healthy.data().getString("newStatus")).isEqualTo("healthy");
+
+      target.mode(TargetServer.Mode.FAILING);
+      SseClient.Event unhealthy = events.await(e -> e.name().equals("instance-status"), WAIT_MS, "unhealthy");
+      assertThat(unhealthy.data().getString("instanceId")).isEqualTo(service + "-1");
+      assertThat(unhealthy.data().getString("oldStatus")).isEqualTo("healthy");
+      assertThat(unhealthy.data().getString("newStatus")).isEqualTo("unhealthy");
+      assertThat(unhealthy.data().getString("reason")).startsWith("HTTP 503");
+      send(HttpMethod.DELETE, "/services/" + service, null);
+    } finally {
+      target.close();
     }
   }
 

@@ -203,8 +203,9 @@ abstract class HeartbeatApiContract extends NodeContract {
     } else {
       assertProblem(send(HttpMethod.DELETE, "/" + reserved + "/i-1", null), 400, "RESERVED_GROUP", "group");
     }
-    // GET /alerts, /devices and /services are listings, GET /metrics is Prometheus text
-    if (!List.of("alerts", "devices", "services", "metrics").contains(reserved)) {
+    // GET /alerts, /devices and /services are listings, GET /metrics is Prometheus text, GET /events
+    // an event stream and GET /ui the dashboard
+    if (!List.of("alerts", "devices", "services", "metrics", "events", "ui").contains(reserved)) {
       assertProblem(get("/" + reserved), 400, "RESERVED_GROUP", "group");
     }
     assertThat(get("/").bodyAsJsonArray()).isEmpty();

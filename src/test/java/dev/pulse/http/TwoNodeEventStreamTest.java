@@ -52,12 +52,16 @@ class TwoNodeEventStreamTest {
     vertxB.close().await();
   }
 
-  @Test
-  @DisplayName("a stream on node A gets registrations, alerts, readings and stream starts made through node B")
-  void changesThroughTheOtherNode(Vertx vertxA) {
+  private void start(Vertx vertxA) {
     Map<String, String> env = Map.of("PULSE_EVENTS_COALESCE_MS", String.valueOf(COALESCE_MS));
     nodeA = Pulse.deploy(vertxA, TestConfig.redis(cluster, prefix, env)).await();
     nodeB = Pulse.deploy(vertxB, TestConfig.redis(cluster, prefix, env)).await();
+  }
+
+  @Test
+  @DisplayName("a stream on node A gets registrations, alerts, readings and stream starts made through node B")
+  void changesThroughTheOtherNode(Vertx vertxA) {
+    start(vertxA);
     WebClient clientB = clientFor(vertxB, nodeB);
 
     try (SseClient events = SseClient.open(vertxA, nodeA.port(), "/events")) {
@@ -87,9 +91,7 @@ class TwoNodeEventStreamTest {
   @Test
   @DisplayName("one instance renewed through both nodes reaches a stream at most once per period, with its latest state")
   void renewalsThroughBothNodesAreMerged(Vertx vertxA) {
-    Map<String, String> env = Map.of("PULSE_EVENTS_COALESCE_MS", String.valueOf(COALESCE_MS));
-    nodeA = Pulse.deploy(vertxA, TestConfig.redis(cluster, prefix, env)).await();
-    nodeB = Pulse.deploy(vertxB, TestConfig.redis(cluster, prefix, env)).await();
+    start(vertxA);
     WebClient clientA = clientFor(vertxA, nodeA);
     WebClient clientB = clientFor(vertxB, nodeB);
 
@@ -97,19 +99,28 @@ class TwoNodeEventStreamTest {
       assertThat(events.next(WAIT_MS).name()).isEqualTo("ready");
       send(clientA, HttpMethod.POST, "/" + group + "/busy", null);
       long started = System.currentTimeMillis();
-      JsonObject last = null;
+      // updatedAt → the renewals (their meta.n) that left the instance with that updatedAt
+      Map<Long, java.util.Set<Integer>> renewals = new java.util.HashMap<>();
+      long latest = 0;
       for (int i = 0; i < 40; i++) {
-        last = send(i % 2 == 0 ? clientA : clientB, HttpMethod.POST, "/" + group + "/busy",
-            "{\"meta\":{\"n\":" + i + "}}").bodyAsJsonObject();
+        long updatedAt = send(i % 2 == 0 ? clientA : clientB, HttpMethod.POST, "/" + group + "/busy",
+            "{\"meta\":{\"n\":" + i + "}}").bodyAsJsonObject().getLong("updatedAt");
+        renewals.computeIfAbsent(updatedAt, at -> new java.util.HashSet<>()).add(i);
+        latest = Math.max(latest, updatedAt);
       }
       int updates = 0;
+      long previous = 0;
       while (true) {
         SseClient.Event event = events.await(e -> e.name().equals("heartbeats"), WAIT_MS, "heartbeats");
         JsonArray instances = event.data().getJsonArray("instances");
         assertThat(instances).hasSize(1);
         updates++;
-        if (instances.getJsonObject(0).getLong("updatedAt") >= last.getLong("updatedAt")
-            && instances.getJsonObject(0).getJsonObject("meta").getInteger("n") == 39) {
+        JsonObject busy = instances.getJsonObject(0);
+        // Each update is the state one of the renewals left, never an older one after a newer one.
+        assertThat(renewals.get(busy.getLong("updatedAt"))).contains(busy.getJsonObject("meta").getInteger("n"));
+        assertThat(busy.getLong("updatedAt")).isGreaterThanOrEqualTo(previous);
+        previous = busy.getLong("updatedAt");
+        if (busy.getLong("updatedAt") == latest) {
           break;
         }
       }
