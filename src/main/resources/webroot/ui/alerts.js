@@ -150,8 +150,9 @@ export function createAlerts(root) {
     timeNote.textContent = acknowledgedOrResolved ? ''
         : 'No alert triggered in this range has been acknowledged or resolved yet.';
     drawChart(timeChart, starts, [
-      { label: 'mean time to acknowledge', values: buckets.map(b => minutes(b.timeToAcknowledge.meanMs)) },
-      { label: 'mean time to resolve', values: buckets.map(b => minutes(b.timeToResolve.meanMs)) },
+      { label: 'mean time to acknowledge', colour: '#0b5cad',
+        values: buckets.map(b => minutes(b.timeToAcknowledge.meanMs)) },
+      { label: 'mean time to resolve', colour: '#6639ba', values: buckets.map(b => minutes(b.timeToResolve.meanMs)) },
     ], { yLabel: 'minutes', points: true });
   }
 

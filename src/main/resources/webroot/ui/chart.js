@@ -5,7 +5,7 @@ const COLOURS = ['#a40e26', '#7d4e00', '#116329', '#0b5cad', '#6639ba'];
 
 /**
  * Draws (or redraws) a chart in container. xs are epoch milliseconds; series is a list of
- * { label, values } with one value (or null) per x.
+ * { label, values, colour? } with one value (or null) per x.
  */
 export function drawChart(container, xs, series, { yLabel = '', points = false } = {}) {
   const width = Math.max(280, container.clientWidth || container.parentElement.clientWidth || 600);
@@ -18,7 +18,7 @@ export function drawChart(container, xs, series, { yLabel = '', points = false }
     axes: [{}, { label: yLabel }],
     series: [{}, ...series.map((s, i) => ({
       label: s.label,
-      stroke: COLOURS[i % COLOURS.length],
+      stroke: s.colour || COLOURS[i % COLOURS.length],
       width: 2,
       points: { show: points },
       spanGaps: false,

@@ -72,9 +72,9 @@ export function duration(ms) {
     return s + ' s';
   }
   if (s < 3600) {
-    return Math.floor(s / 60) + ' min ' + (s % 60) + ' s';
+    return Math.floor(s / 60) + ' min' + (s % 60 ? ' ' + (s % 60) + ' s' : '');
   }
-  return Math.floor(s / 3600) + ' h ' + Math.floor((s % 3600) / 60) + ' min';
+  return Math.floor(s / 3600) + ' h' + (s % 3600 >= 60 ? ' ' + Math.floor((s % 3600) / 60) + ' min' : '');
 }
 
 export function figures(dl, entries) {

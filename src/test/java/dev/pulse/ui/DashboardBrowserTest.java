@@ -167,8 +167,18 @@ class DashboardBrowserTest {
   @Test
   @DisplayName("alerts: an ingested alert appears and the statistics change; a filter narrows the list; a bad one is explained")
   void alertsLive() {
-    String now = Instant.now().minusSeconds(600).toString();
-    send(HttpMethod.POST, "/alerts/events", alert("a-" + UUID.randomUUID(), "Disk full", "checkout", "TRIGGERED", now));
+    // A day of history: alerts every 3 hours, the older ones acknowledged and resolved.
+    Instant now = Instant.now();
+    for (int i = 1; i <= 7; i++) {
+      Instant triggered = now.minusSeconds(i * 3 * 3600L);
+      String acknowledged = i > 2 ? "\"" + triggered.plusSeconds(i * 240L) + "\"" : "null";
+      String resolved = i > 4 ? "\"" + triggered.plusSeconds(i * 540L) + "\"" : "null";
+      send(HttpMethod.POST, "/alerts/events", "{\"type\":\"ALERT_CREATED\",\"alert\":{\"alertId\":\"a-"
+          + UUID.randomUUID() + "\",\"name\":\"Disk full on db-" + i + "\",\"status\":\"TRIGGERED\","
+          + "\"service\":{\"serviceId\":\"s-" + (i % 2) + "\",\"name\":\"" + (i % 2 == 0 ? "checkout" : "search")
+          + "\"},\"responder\":{\"userId\":\"u2\",\"name\":\"Bo\"},\"triggeredOn\":\"" + triggered
+          + "\",\"acknowledgedOn\":" + acknowledged + ",\"resolvedOn\":" + resolved + "}}");
+    }
     open("#alerts");
     String total = browser.until(WAIT, "the statistics", d -> figure("Alerts"));
     int before = Integer.parseInt(total);
@@ -297,6 +307,36 @@ class DashboardBrowserTest {
     open("#alerts");
     browser.until(WAIT, "the statistics", d -> figure("Alerts"));
     browser.screenshot("alerts-phone");
+  }
+
+  @Test
+  @DisplayName("Pulse unreachable: the page says so in words, in the live badge and where data fails to load")
+  void unreachable() {
+    Vertx other = Vertx.vertx();
+    try {
+      Pulse doomed = Pulse.deploy(other, TestConfig.memory(Map.of())).await();
+      browser.driver.get("about:blank");
+      browser.driver.get("http://127.0.0.1:" + doomed.port() + "/ui/#registry");
+      browser.until(WAIT, "the live badge to say Live",
+          d -> "open".equals(d.findElement(By.id("live")).getAttribute("data-live")));
+      doomed.stop().await();
+
+      String badge = browser.until(WAIT, "the live badge to say Pulse is unreachable", d -> {
+        WebElement live = d.findElement(By.id("live"));
+        return "down".equals(live.getAttribute("data-live")) ? live.getText() : null;
+      });
+      assertThat(badge).contains("Pulse unreachable");
+      browser.driver.findElement(By.cssSelector("[data-nav='devices']")).click();
+      String error = browser.until(WAIT, "the devices view to explain",
+          d -> {
+            String shown = textOrNull("#devices [data-part='list'] [data-state]");
+            return shown != null && shown.contains("unreachable") ? shown : null;
+          });
+      assertThat(error).startsWith("Cannot load devices: Pulse is unreachable");
+      browser.screenshot("unreachable");
+    } finally {
+      other.close().await();
+    }
   }
 
   private static String alert(String id, String name, String service, String status, String triggeredOn) {
