@@ -17,8 +17,14 @@ export function createAlerts(root) {
   const timeChart = root.querySelector('#alert-time-chart');
   const timeNote = root.querySelector('#alert-time-note');
   const pager = cursorPager(root.querySelector('[data-pager="alerts"]'), () => loadList());
+  /** The filters shown now, and the last ones Pulse accepted (restored when it refuses new ones). */
   let filters = {};
+  let acceptedFilters = {};
   let shown = new Map();
+  /** The latest load of each kind: an older answer arriving after a newer request is dropped. */
+  let listLoad = 0;
+  let statsLoad = 0;
+  let chartsLoad = 0;
 
   const refreshFigures = throttle(() => loadStats(), 2000);
   // Twelve statistics queries: kept to one round every ten seconds however fast alerts arrive.
@@ -69,25 +75,34 @@ export function createAlerts(root) {
   }
 
   async function loadList() {
+    const load = ++listLoad;
     if (table.hidden) {
       say(listState, 'loading', 'Loading alerts…');
     }
     try {
       const page = await getJson(withParam(query('/alerts', { limit: PAGE_SIZE }), 'cursor', pager.cursor()));
+      if (load !== listLoad) {
+        return;
+      }
+      acceptedFilters = filters;
       shown = new Map(page.data.map(a => [a.alertId, a]));
       render();
       pager.shown(page.next);
       say(filtersState, '', '');
     } catch (e) {
-      failed(e, listState);
+      if (load === listLoad) {
+        failed(e, listState);
+      }
     }
   }
 
   function failed(e, where) {
     if (e.status >= 400 && e.status < 500) {
       say(filtersState, 'error', 'This filter cannot be applied: ' + e.message
-          + '. The figures below are still those of the last filters that worked.');
+          + '. The list and figures below are still those of the last filters that worked.');
       say(where, '', '');
+      // Live updates and paging go on with the filters the list shows.
+      filters = acceptedFilters;
     } else {
       say(where, 'error', 'Cannot load alerts: ' + e.message);
     }
@@ -114,8 +129,12 @@ export function createAlerts(root) {
   }
 
   async function loadStats() {
+    const load = ++statsLoad;
     try {
       const { data } = await getJson(query('/alerts/stats'));
+      if (load !== statsLoad) {
+        return;
+      }
       const by = data.byStatus || {};
       figures(stats, [
         ['Alerts', data.total],
@@ -126,7 +145,9 @@ export function createAlerts(root) {
         ['Time to resolve (min / mean / max)', spread(data.timeToResolve)],
       ]);
     } catch (e) {
-      failed(e, listState);
+      if (load === statsLoad) {
+        failed(e, listState);
+      }
     }
   }
 
@@ -137,12 +158,16 @@ export function createAlerts(root) {
     if (Number.isNaN(since) || Number.isNaN(until) || until <= since) {
       return;
     }
+    const load = ++chartsLoad;
     const step = (until - since) / BUCKETS;
     const starts = Array.from({ length: BUCKETS }, (_, i) => Math.round(since + i * step));
     const buckets = await Promise.all(starts.map((start, i) => getJson(query('/alerts/stats', {
       since: new Date(start).toISOString(),
       until: new Date(i === BUCKETS - 1 ? until : starts[i + 1] - 1).toISOString(),
     })).then(r => r.data)));
+    if (load !== chartsLoad) {
+      return;
+    }
     drawChart(countChart, starts, STATUSES.map(status => ({
       label: status.toLowerCase(), values: buckets.map(b => (b.byStatus || {})[status] || 0),
     })), { yLabel: 'alerts', points: true });
@@ -164,6 +189,10 @@ export function createAlerts(root) {
     refreshFigures();
     refreshCharts();
     if (!matches(alert)) {
+      // A shown alert that changed so that it no longer matches (acknowledged under a "triggered" filter) leaves.
+      if (shown.delete(alert.alertId)) {
+        render();
+      }
       return;
     }
     if (!shown.has(alert.alertId) && !pager.onFirstPage()) {

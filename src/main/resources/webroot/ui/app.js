@@ -14,6 +14,7 @@ const views = {
   devices: createDevices(document.getElementById('devices')),
   streams: createStreams(document.getElementById('streams')),
 };
+/** The live events each view uses; its stream carries only its own topic. */
 const TOPIC_VIEWS = {
   registry: ['instance-registered', 'heartbeats', 'instance-expired', 'instance-deregistered', 'instance-status',
     'service-changed'],
@@ -25,9 +26,10 @@ let current = null;
 
 function route() {
   const [name, ...rest] = location.hash.replace(/^#/, '').split('/');
-  const view = views[name] ? name : 'registry';
+  const view = viewName(name);
   const previous = current;
   current = view;
+  live.listen(view);
   for (const section of document.querySelectorAll('main > .view')) {
     section.hidden = section.id !== view;
   }
@@ -38,7 +40,7 @@ function route() {
       link.removeAttribute('aria-current');
     }
   }
-  const heading = views[view].show(rest.length ? rest.join('/') : null);
+  const heading = views[view].show(rest.length ? decoded(rest.join('/')) : null);
   document.title = heading.textContent + ' · Pulse';
   if (previous !== null) {
     heading.focus();
@@ -54,12 +56,20 @@ const showFault = reason => {
 window.addEventListener('error', event => showFault(event.error || event.message));
 window.addEventListener('unhandledrejection', event => showFault(event.reason));
 
-window.addEventListener('hashchange', route);
-window.addEventListener('resize', resizeCharts);
-setInterval(tick, 1000);
-route();
+function viewName(name) {
+  return views[name] ? name : 'registry';
+}
 
-connect(document.getElementById('live'), {
+/** The id in the address, decoded; as typed when it is not valid percent-encoding (#devices/100%). */
+function decoded(text) {
+  try {
+    return decodeURIComponent(text);
+  } catch (e) {
+    return text;
+  }
+}
+
+const live = connect(document.getElementById('live'), {
   onReady() {
     // Events before the stream was ready (or while it was down) were missed: the shown view reloads.
     views[current].reload();
@@ -70,3 +80,8 @@ connect(document.getElementById('live'), {
     }
   },
 });
+
+window.addEventListener('hashchange', route);
+window.addEventListener('resize', resizeCharts);
+setInterval(tick, 1000);
+route();

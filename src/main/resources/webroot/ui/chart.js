@@ -7,7 +7,7 @@ const COLOURS = ['#a40e26', '#7d4e00', '#116329', '#0b5cad', '#6639ba'];
  * Draws (or redraws) a chart in container. xs are epoch milliseconds; series is a list of
  * { label, values, colour? } with one value (or null) per x.
  */
-export function drawChart(container, xs, series, { yLabel = '', points = false } = {}) {
+export function drawChart(container, xs, series, { yLabel = '', points = false, summary = null } = {}) {
   const width = Math.max(280, container.clientWidth || container.parentElement.clientWidth || 600);
   const data = [xs.map(x => x / 1000), ...series.map(s => s.values)];
   const options = {
@@ -30,6 +30,10 @@ export function drawChart(container, xs, series, { yLabel = '', points = false }
   container.replaceChildren();
   container.chart = new uPlot(options, data, container);
   container.dataset.points = String(xs.length);
+  // The chart is a picture to assistive technology: its gist in words.
+  const caption = container.closest('figure')?.querySelector('figcaption')?.textContent;
+  container.setAttribute('aria-label', (caption ? caption + ': ' : '') + (summary || series.map(s => s.label + ' '
+      + s.values.map(v => v == null ? '–' : v).join(', ')).join('; ')));
   return container.chart;
 }
 

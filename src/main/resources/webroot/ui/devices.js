@@ -1,6 +1,6 @@
 // Devices view: every device with its latest reading and cumulative count; one device's readings as a chart.
 import { getJson, getAll, withParam } from './api.js';
-import { el, say, figures, cursorPager } from './dom.js';
+import { el, say, figures, cursorPager, throttle } from './dom.js';
 import { drawChart } from './chart.js';
 
 const PAGE_SIZE = 50;
@@ -17,16 +17,25 @@ export function createDevices(root) {
   const deviceFigures = root.querySelector('#device-figures');
   const chart = root.querySelector('#device-chart');
   let openDevice = null;
-  /** The open device: its summary and readings ({ at: epoch ms, count }) in time order. */
+  /** The open device: its summary, and its readings by timestamp (a reading seen twice counts once). */
   let summary = null;
-  let points = [];
+  let points = new Map();
+  let deviceLoad = 0;
+  let listLoad = 0;
+  // Counts come from Pulse, not added up here: a batch may be both in a page just loaded and in an event.
+  const reloadList = throttle(() => loadList(), 1000);
+  const reloadSummary = throttle(() => openDevice && loadSummary(openDevice), 500);
 
   async function loadList() {
+    const load = ++listLoad;
     if (!table.tBodies[0].rows.length) {
       say(listState, 'loading', 'Loading devices…');
     }
     try {
       const page = await getJson(withParam('/devices?limit=' + PAGE_SIZE, 'cursor', pager.cursor()));
+      if (load !== listLoad) {
+        return;
+      }
       table.tBodies[0].replaceChildren(...page.data.map(deviceRow));
       table.hidden = page.data.length === 0;
       pager.shown(page.next);
@@ -46,70 +55,77 @@ export function createDevices(root) {
   }
 
   async function loadDevice(id) {
+    const load = ++deviceLoad;
     say(detailState, 'loading', 'Loading the readings of ' + id + '…');
     try {
-      const path = '/devices/' + encodeURIComponent(id);
-      const [latest, count, readings] = await Promise.all([
-        getJson(path + '/latest_timestamp'), getJson(path + '/cumulative_count'),
-        getAll(path + '/readings?limit=1000', MAX_POINTS)]);
-      if (id !== openDevice) {
+      const readings = await getAll('/devices/' + encodeURIComponent(id) + '/readings?limit=1000', MAX_POINTS);
+      await loadSummary(id);
+      if (load !== deviceLoad || id !== openDevice) {
         return;
       }
-      summary = { latest: latest.data.latest_timestamp, count: count.data.cumulative_count };
-      points = readings.items.map(r => ({ at: Date.parse(r.timestamp), count: r.count }));
+      for (const r of readings.items) {
+        points.set(r.timestamp, { at: Date.parse(r.timestamp), count: r.count });
+      }
       say(detailState, readings.more ? 'empty' : '', readings.more
           ? 'Showing the first ' + MAX_POINTS + ' readings.' : '');
       renderDevice();
     } catch (e) {
-      say(detailState, 'error', e.status === 404 ? 'No reading was ever accepted for device ' + id + '.'
-          : 'Cannot load device ' + id + ': ' + e.message);
+      if (load === deviceLoad) {
+        say(detailState, 'error', e.status === 404 ? 'No reading was ever accepted for device ' + id + '.'
+            : 'Cannot load device ' + id + ': ' + e.message);
+      }
     }
   }
 
-  function renderDevice() {
+  async function loadSummary(id) {
+    const path = '/devices/' + encodeURIComponent(id);
+    const [latest, count] = await Promise.all([getJson(path + '/latest_timestamp'), getJson(path + '/cumulative_count')]);
+    if (id === openDevice) {
+      summary = { latest: latest.data.latest_timestamp, count: count.data.cumulative_count };
+      renderFigures();
+    }
+  }
+
+  function renderFigures() {
     figures(deviceFigures, [
-      ['Latest reading', summary.latest],
-      ['Cumulative count', summary.count],
-      ['Readings stored', points.length],
+      ['Latest reading', summary ? summary.latest : '—'],
+      ['Cumulative count', summary ? summary.count : '—'],
+      ['Readings stored', points.size],
     ]);
-    drawChart(chart, points.map(p => p.at), [{ label: 'count', values: points.map(p => p.count) }],
-        { yLabel: 'count', points: true });
+  }
+
+  function renderDevice() {
+    renderFigures();
+    const sorted = [...points.values()].sort((a, b) => a.at - b.at);
+    drawChart(chart, sorted.map(p => p.at), [{ label: 'count', values: sorted.map(p => p.count) }],
+        { yLabel: 'count', points: true, summary: sorted.length + ' readings' + (sorted.length
+          ? ' from ' + new Date(sorted[0].at).toLocaleString() + ' to ' + new Date(sorted[sorted.length - 1].at).toLocaleString()
+            + ', counts from ' + Math.min(...sorted.map(p => p.count)) + ' to ' + Math.max(...sorted.map(p => p.count))
+          : '') });
   }
 
   function onEvent(name, data) {
     if (name !== 'readings') {
       return;
     }
-    const sum = data.readings.reduce((total, r) => total + r.count, 0);
-    const latestSent = data.readings.reduce((a, r) => (!a || Date.parse(r.timestamp) > Date.parse(a) ? r.timestamp : a), null);
-    const row = table.querySelector('tr[data-id="' + CSS.escape(data.deviceId) + '"]');
-    if (row) {
-      const latest = row.querySelector('[data-col="latest"]');
-      if (Date.parse(latestSent) > Date.parse(latest.textContent)) {
-        latest.textContent = latestSent;
-      }
-      const count = row.querySelector('[data-col="count"]');
-      count.textContent = Number(count.textContent) + sum;
-      row.classList.remove('fresh');
-      void row.offsetWidth;
-      row.classList.add('fresh');
-    } else if (pager.onFirstPage() && !openDevice) {
-      loadList();
+    if (!openDevice) {
+      reloadList();
+      return;
     }
-    if (data.deviceId === openDevice && summary) {
-      summary.count += sum;
-      if (Date.parse(latestSent) > Date.parse(summary.latest)) {
-        summary.latest = latestSent;
+    if (data.deviceId === openDevice) {
+      for (const r of data.readings) {
+        if (points.size < MAX_POINTS) {
+          points.set(r.timestamp, { at: Date.parse(r.timestamp), count: r.count });
+        }
       }
-      points.push(...data.readings.map(r => ({ at: Date.parse(r.timestamp), count: r.count })));
-      points.sort((a, b) => a.at - b.at);
       renderDevice();
+      reloadSummary();
     }
   }
 
   return {
     show(path) {
-      openDevice = path ? decodeURIComponent(path) : null;
+      openDevice = path;
       list.hidden = openDevice != null;
       detail.hidden = openDevice == null;
       if (openDevice == null) {
@@ -118,7 +134,7 @@ export function createDevices(root) {
       }
       title.textContent = 'Device ' + openDevice;
       summary = null;
-      points = [];
+      points = new Map();
       deviceFigures.replaceChildren();
       if (chart.chart) {
         chart.chart.destroy();

@@ -109,13 +109,22 @@ export function cursorPager(element, load) {
   let next = null;
   const previousButton = element.querySelector('[data-page="previous"]');
   const nextButton = element.querySelector('[data-page="next"]');
+  // Both buttons stay disabled until a page says where they lead, and while the next one loads.
+  previousButton.disabled = true;
+  nextButton.disabled = true;
   nextButton.addEventListener('click', () => {
-    cursors.push(next);
-    load();
+    if (next) {
+      cursors.push(next);
+      previousButton.disabled = nextButton.disabled = true;
+      load();
+    }
   });
   previousButton.addEventListener('click', () => {
-    cursors.pop();
-    load();
+    if (cursors.length > 1) {
+      cursors.pop();
+      previousButton.disabled = nextButton.disabled = true;
+      load();
+    }
   });
   return {
     cursor: () => cursors[cursors.length - 1],

@@ -15,17 +15,26 @@ export function createRegistry(root) {
   /** The open group's instances by id, as GET /services/:name/instances shows them. */
   let instances = new Map();
   let openGroup = null;
+  /** Which load is the latest (an older answer arriving late is dropped), and whether events came during it. */
+  let groupLoad = 0;
+  let groupLoading = false;
+  let changedWhileLoading = false;
+  let overviewLoad = 0;
 
   const reloadOverview = throttle(loadOverview, 1000);
   const reloadGroup = throttle(() => openGroup && loadGroup(openGroup), 1000);
 
   async function loadOverview() {
+    const load = ++overviewLoad;
     if (!groupsTable.tBodies[0].rows.length) {
       say(overviewState, 'loading', 'Loading groups and services…');
     }
     try {
       const [groups, services] = await Promise.all([
         getJson('/'), getAll('/services?limit=1000', MAX_NAMES)]);
+      if (load !== overviewLoad) {
+        return;
+      }
       renderOverview(groups.data, services.items, services.more);
     } catch (e) {
       say(overviewState, 'error', 'Cannot load the registry: ' + e.message);
@@ -67,19 +76,35 @@ export function createRegistry(root) {
     }
   }
 
+  /**
+   * Loads the group's instances. Events that arrive meanwhile may be older or newer than the answer,
+   * so they are applied to the table as usual and the group is loaded once more afterwards.
+   */
   async function loadGroup(name) {
+    const load = ++groupLoad;
+    groupLoading = true;
+    changedWhileLoading = false;
     if (!instances.size) {
       say(detailState, 'loading', 'Loading the instances of ' + name + '…');
     }
     try {
       const page = await getJson('/services/' + encodeURIComponent(name) + '/instances');
-      if (name !== openGroup) {
+      if (load !== groupLoad || name !== openGroup) {
         return;
       }
       instances = new Map(page.data.map(i => [i.id, i]));
       renderGroup();
     } catch (e) {
-      say(detailState, 'error', 'Cannot load the instances of ' + name + ': ' + e.message);
+      if (load === groupLoad) {
+        say(detailState, 'error', 'Cannot load the instances of ' + name + ': ' + e.message);
+      }
+    } finally {
+      if (load === groupLoad) {
+        groupLoading = false;
+        if (changedWhileLoading) {
+          reloadGroup();
+        }
+      }
     }
   }
 
@@ -146,8 +171,12 @@ export function createRegistry(root) {
         row.replaceChildren(ago(latest));
       }
       if (data.group === openGroup) {
-        data.instances.forEach(i => upsert({ ...(instances.get(i.id) || {}), ...fromHeartbeat(i),
-          status: instances.get(i.id)?.status || 'healthy' }, false));
+        // Only instances shown: a late renewal must not bring back one that has left. An older state
+        // than the one shown (possible across nodes) is ignored.
+        data.instances.filter(i => instances.has(i.id) && !(instances.get(i.id).lastCheck > i.updatedAt))
+            .forEach(i => upsert({ ...instances.get(i.id), ...fromHeartbeat(i), status: instances.get(i.id).status },
+              false));
+        changedWhileLoading ||= groupLoading;
       }
       return;
     }
@@ -160,7 +189,9 @@ export function createRegistry(root) {
       reloadGroup();
     } else if (group !== openGroup) {
       return;
-    } else if (name === 'instance-registered') {
+    }
+    changedWhileLoading ||= groupLoading;
+    if (name === 'instance-registered') {
       upsert(fromHeartbeat(data), true);
     } else if (name === 'instance-expired' || name === 'instance-deregistered') {
       removeInstance(data.id);
@@ -172,7 +203,7 @@ export function createRegistry(root) {
   return {
     /** Shows the overview, or the group named after '#registry/' in the address. */
     show(path) {
-      const name = path ? decodeURIComponent(path) : null;
+      const name = path;
       overview.hidden = name != null;
       detail.hidden = name == null;
       if (name == null) {

@@ -57,7 +57,7 @@ export function createStreams(root) {
 
   return {
     show(path) {
-      user = path ? decodeURIComponent(path) : null;
+      user = path;
       form.elements.userId.value = user || '';
       if (!user) {
         part.hidden = true;

@@ -1,12 +1,44 @@
 package dev.pulse.events;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
  * One event of {@code GET /events}: its topic, its SSE event name and its data, already rendered
- * as one line of compact JSON (so that it is rendered once per node, not once per stream).
+ * as one line of compact JSON, and the whole SSE frame as bytes, built once per node however many
+ * streams it is written to. Immutable: the frame's array is never written after construction.
  */
-public record LiveEvent(String topic, String name, String data) {
+public final class LiveEvent {
+
+  private final String topic;
+  private final String name;
+  private final String data;
+  private final byte[] frame;
+
+  /** {@code topic} null for the control events every stream gets. */
+  public LiveEvent(String topic, String name, String data) {
+    this.topic = topic;
+    this.name = name;
+    this.data = data;
+    this.frame = ("event: " + name + "\ndata: " + data + "\n\n").getBytes(StandardCharsets.UTF_8);
+  }
+
+  public String topic() {
+    return topic;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String data() {
+    return data;
+  }
+
+  /** The SSE frame; callers must not modify it. */
+  public byte[] frame() {
+    return frame;
+  }
 
   public static final String REGISTRY = "registry";
   public static final String ALERTS = "alerts";

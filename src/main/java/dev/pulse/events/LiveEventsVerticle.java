@@ -64,7 +64,11 @@ public final class LiveEventsVerticle extends VerticleBase {
   static final long WATCH_TTL_MS = 5_000;
   /** The channel message that says "a node has streams open". */
   private static final String WATCH = "~watch";
+  /** The channel message that says "a node could not publish some events: reload". */
+  private static final String RESYNC = "~resync";
   static final String HEARTBEATS = "heartbeats";
+  static final String INSTANCE_EXPIRED = "instance-expired";
+  static final String INSTANCE_DEREGISTERED = "instance-deregistered";
 
   private int maxStreams;
   /** Written on this verticle's event loop only; volatile for the metrics scrape. */
@@ -86,7 +90,7 @@ public final class LiveEventsVerticle extends VerticleBase {
         () -> localStreams);
     Future<Void> subscribed = Future.succeededFuture();
     if (config.redisStore()) {
-      channel = new RedisChannel(vertx, config.redisEndpoints(), config.redisTimeoutMs(),
+      channel = new RedisChannel(vertx, config.redisEndpoints(), config.redisTimeoutMs(), config.redisMaxWaitingHandlers(),
           new RedisKeys(config.redisKeyPrefix()).liveEvents(), this::received, this::subscriptionChanged);
       subscribed = channel.start().recover(RedisClients.notReady("live events", config));
       watchTimer = vertx.setPeriodic(WATCH_PERIOD_MS, timer -> {
@@ -109,9 +113,10 @@ public final class LiveEventsVerticle extends VerticleBase {
   }
 
   /**
-   * A stream opening (+1) or closing (-1) on this node. An opening is answered {@code false} when
-   * this node has {@code events.maxStreams} open already, else {@code true} once the other nodes
-   * were told to send their events.
+   * A stream opening (+1) or closing (-1) on this node. An opening is answered at once: {@code false}
+   * when this node has {@code events.maxStreams} open already, else {@code true}; the other nodes
+   * are told in the background (answering only after Redis took that message would let a slow Redis
+   * time the request out after the stream was counted, and the count would never come down).
    */
   private void watchers(Message<Integer> message) {
     if (message.body() < 0) {
@@ -124,9 +129,11 @@ public final class LiveEventsVerticle extends VerticleBase {
       return;
     }
     localStreams++;
-    Future<Void> announced = localStreams == 1 && channel != null ? announceWatch() : Future.succeededFuture();
+    message.reply(true);
+    if (localStreams == 1 && channel != null) {
+      announceWatch();
+    }
     updateListening();
-    announced.onComplete(done -> message.reply(true));
   }
 
   private Future<Void> announceWatch() {
@@ -153,9 +160,9 @@ public final class LiveEventsVerticle extends VerticleBase {
   private void listen() {
     on(DISCOVERY_INSTANCE_REGISTERED, (Instance instance) -> emit(LiveEvent.REGISTRY, "instance-registered", instance));
     on(DISCOVERY_HEARTBEATS, (Discovery.Heartbeats beats) -> heartbeats(beats.instances()));
-    on(DISCOVERY_INSTANCE_EXPIRED, (Instance instance) -> emit(LiveEvent.REGISTRY, "instance-expired", instance));
+    on(DISCOVERY_INSTANCE_EXPIRED, (Instance instance) -> emit(LiveEvent.REGISTRY, INSTANCE_EXPIRED, instance));
     on(DISCOVERY_INSTANCE_DEREGISTERED,
-        (Discovery.InstanceKey key) -> emit(LiveEvent.REGISTRY, "instance-deregistered", key));
+        (Discovery.InstanceKey key) -> emit(LiveEvent.REGISTRY, INSTANCE_DEREGISTERED, key));
     on(DISCOVERY_STATUS_CHANGED, (StatusChange change) -> emit(LiveEvent.REGISTRY, "instance-status", change));
     // Every node hears of every service change already (the registry relays them itself).
     on(SERVICES_CHANGED, (Services.ServiceChanged change) -> deliver(LiveEvent.REGISTRY, "service-changed", change));
@@ -198,6 +205,11 @@ public final class LiveEventsVerticle extends VerticleBase {
     channel.publish(event.toWire()).onComplete(done -> {
       if (done.failed() && !publishFailing) {
         LOG.warn("live events are not reaching the other nodes: {}", done.cause().getMessage());
+        // This node's own streams have lost an event too.
+        deliver(LiveEvent.resync());
+      } else if (done.succeeded() && publishFailing) {
+        LOG.info("live events reach the other nodes again");
+        channel.publish(RESYNC);
       }
       publishFailing = done.failed();
     });
@@ -205,8 +217,12 @@ public final class LiveEventsVerticle extends VerticleBase {
 
   /** Sends an event to this node's streams only. */
   private void deliver(String topic, String name, Object data) {
+    deliver(new LiveEvent(topic, name, Json.encode(data).toString()));
+  }
+
+  private void deliver(LiveEvent event) {
     if (localStreams > 0) {
-      vertx.eventBus().publish(EVENTS_LIVE, new LiveEvent(topic, name, Json.encode(data).toString()));
+      vertx.eventBus().publish(EVENTS_LIVE, event);
     }
   }
 
@@ -217,11 +233,23 @@ public final class LiveEventsVerticle extends VerticleBase {
       updateListening();
       return;
     }
+    if (RESYNC.equals(wire)) {
+      deliver(LiveEvent.resync());
+      return;
+    }
     LiveEvent event = LiveEvent.fromWire(wire);
     if (event == null || localStreams == 0) {
       return;
     }
-    if (HEARTBEATS.equals(event.name())) {
+    if (INSTANCE_EXPIRED.equals(event.name()) || INSTANCE_DEREGISTERED.equals(event.name())) {
+      // A renewal held for the next flush must not bring back an instance that has left.
+      JsonNode instance = Json.parseBody(Buffer.buffer(event.data()));
+      Map<String, JsonNode> group = pendingHeartbeats.get(instance.get("group").textValue());
+      if (group != null) {
+        group.remove(instance.get("id").textValue());
+      }
+      vertx.eventBus().publish(EVENTS_LIVE, event);
+    } else if (HEARTBEATS.equals(event.name())) {
       JsonNode beats = Json.parseBody(Buffer.buffer(event.data()));
       Map<String, JsonNode> group = pendingHeartbeats.computeIfAbsent(beats.get("group").textValue(),
           name -> new LinkedHashMap<>());
@@ -244,7 +272,7 @@ public final class LiveEventsVerticle extends VerticleBase {
   private void subscriptionChanged(boolean up) {
     if (up && localStreams > 0) {
       announceWatch();
-      vertx.eventBus().publish(EVENTS_LIVE, LiveEvent.resync());
+      deliver(LiveEvent.resync());
     }
   }
 }

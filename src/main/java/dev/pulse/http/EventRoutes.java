@@ -23,7 +23,7 @@ import java.util.Set;
  */
 final class EventRoutes {
 
-  private static final Buffer KEEPALIVE = Buffer.buffer(": keepalive\n\n");
+  private static final int STALLED_PERIODS = 4;
 
   private final Vertx vertx;
   private final long keepaliveMs;
@@ -57,7 +57,7 @@ final class EventRoutes {
           } else if (ctx.response().closed()) {
             vertx.eventBus().send(EVENTS_WATCHERS, -1);
           } else {
-            new EventStream(ctx.response(), topics).start();
+            new EventStream(ctx, topics).start();
           }
         })
         .onFailure(ctx::fail);
@@ -83,15 +83,19 @@ final class EventRoutes {
   /** One open stream: its consumer of this node's live events, its keep-alive timer, its state. */
   private final class EventStream {
 
+    private final RoutingContext ctx;
     private final HttpServerResponse response;
     private final Set<String> topics;
     private MessageConsumer<LiveEvent> consumer;
     private long keepaliveTimer;
     private boolean skipped;
+    /** Keep-alive periods in a row the client has read nothing: a stalled client is let go. */
+    private int stalledPeriods;
     private boolean ended;
 
-    EventStream(HttpServerResponse response, Set<String> topics) {
-      this.response = response;
+    EventStream(RoutingContext ctx, Set<String> topics) {
+      this.ctx = ctx;
+      this.response = ctx.response();
       this.topics = topics;
     }
 
@@ -101,8 +105,9 @@ final class EventRoutes {
           .putHeader("Content-Type", "text/event-stream; charset=utf-8")
           .putHeader("Cache-Control", "no-store")
           .putHeader("X-Accel-Buffering", "no");
-      response.closeHandler(closed -> cleanUp());
-      response.endHandler(finished -> cleanUp());
+      // Through the routing context, not response.closeHandler/endHandler: those would replace the
+      // handlers Vert.x Web itself set (the access log's among them).
+      ctx.addEndHandler(ended -> cleanUp());
       response.drainHandler(drained -> {
         if (skipped) {
           skipped = false;
@@ -112,7 +117,12 @@ final class EventRoutes {
       consumer = vertx.eventBus().localConsumer(EVENTS_LIVE, message -> send(message.body()));
       keepaliveTimer = vertx.setPeriodic(keepaliveMs, timer -> {
         if (!response.writeQueueFull()) {
-          response.write(KEEPALIVE);
+          stalledPeriods = 0;
+          response.write(": keepalive\n\n");
+        } else if (++stalledPeriods >= STALLED_PERIODS) {
+          // It has not read for this long: free its place rather than hold it until TCP gives up.
+          response.reset();
+          cleanUp();
         }
       });
       response.write("retry: 2000\n\n");
@@ -131,7 +141,7 @@ final class EventRoutes {
     }
 
     private void write(LiveEvent event) {
-      response.write("event: " + event.name() + "\ndata: " + event.data() + "\n\n");
+      response.write(Buffer.buffer(event.frame()));
     }
 
     void end() {

@@ -34,6 +34,7 @@ public final class RedisChannel {
 
   private final Vertx vertx;
   private final long timeoutMs;
+  private final int maxWaitingHandlers;
   private final List<String> endpoints;
   private final String channel;
   private final Consumer<String> messages;
@@ -45,11 +46,12 @@ public final class RedisChannel {
   private int attempt;
   private boolean closed;
 
-  /** {@code timeoutMs} bounds each publish. */
-  public RedisChannel(Vertx vertx, List<String> endpoints, long timeoutMs, String channel,
+  /** {@code timeoutMs} bounds each publish; {@code maxWaitingHandlers} is how many may be in flight. */
+  public RedisChannel(Vertx vertx, List<String> endpoints, long timeoutMs, int maxWaitingHandlers, String channel,
       Consumer<String> messages, Consumer<Boolean> subscribed) {
     this.vertx = vertx;
     this.timeoutMs = timeoutMs;
+    this.maxWaitingHandlers = maxWaitingHandlers;
     this.endpoints = endpoints;
     this.channel = channel;
     this.messages = messages;
@@ -63,10 +65,13 @@ public final class RedisChannel {
 
   /** Publishes one message; completes once Redis took it. */
   public Future<Void> publish(String message) {
+    if (closed) {
+      return Future.failedFuture("channel " + channel + " is closed");
+    }
     if (publisher == null) {
       publisher = new BoundedRedis(new PinnedRedis(Redis.createClient(vertx, new RedisOptions()
           .setType(RedisClientType.STANDALONE).setConnectionString(endpoints.get(publishAt % endpoints.size()))
-          .setMaxPoolSize(1))), timeoutMs);
+          .setMaxPoolSize(1).setMaxWaitingHandlers(maxWaitingHandlers))), timeoutMs);
     }
     Redis used = publisher;
     return used.send(Request.cmd(Command.PUBLISH).arg(channel).arg(message)).<Void>mapEmpty().onFailure(failure -> {

@@ -25,10 +25,10 @@ public final class RedisChangeFeed implements ChangeFeed {
   private final RedisChannel channel;
 
   /** {@code subscribed} hears false when the subscription is lost and true when it is back. */
-  public RedisChangeFeed(Vertx vertx, List<String> endpoints, long timeoutMs, String channelName,
-      Consumer<Boolean> subscribed) {
+  public RedisChangeFeed(Vertx vertx, List<String> endpoints, long timeoutMs, int maxWaitingHandlers,
+      String channelName, Consumer<Boolean> subscribed) {
     this.vertx = vertx;
-    this.channel = new RedisChannel(vertx, endpoints, timeoutMs, channelName, this::received, up -> {
+    this.channel = new RedisChannel(vertx, endpoints, timeoutMs, maxWaitingHandlers, channelName, this::received, up -> {
       subscribed.accept(up);
       if (up) {
         vertx.eventBus().publish(Addresses.SERVICES_CHANGED, new Services.ServiceChanged(null, true));

@@ -71,7 +71,8 @@ public final class ServiceRegistryVerticle extends VerticleBase {
       Redis redis = RedisClients.create(vertx, config);
       RedisKeys keys = new RedisKeys(config.redisKeyPrefix());
       store = new RedisServiceStore(redis, keys);
-      changes = new RedisChangeFeed(vertx, config.redisEndpoints(), config.redisTimeoutMs(), keys.serviceChanges(),
+      changes = new RedisChangeFeed(vertx, config.redisEndpoints(), config.redisTimeoutMs(),
+          config.redisMaxWaitingHandlers(), keys.serviceChanges(),
           subscribed -> cache.bypass(!subscribed));
     } else {
       store = new MemoryServiceStore();

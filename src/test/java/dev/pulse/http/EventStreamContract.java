@@ -35,7 +35,7 @@ abstract class EventStreamContract extends NodeContract {
   @Override
   Map<String, String> nodeEnv() {
     return Map.of("PULSE_EVENTS_COALESCE_MS", String.valueOf(COALESCE_MS),
-        "PULSE_HEARTBEAT_TTL_MS", "400", "PULSE_EXPIRY_INTERVAL_MS", "50");
+        "PULSE_HEARTBEAT_TTL_MS", "1500", "PULSE_EXPIRY_INTERVAL_MS", "50");
   }
 
   private SseClient open(String path) {
@@ -66,7 +66,7 @@ abstract class EventStreamContract extends NodeContract {
       SseClient.Event event = events.await(e -> e.name().equals("instance-registered"), WAIT_MS, "registration");
       assertThat(event.data()).isEqualTo(registered);
 
-      // Not renewed: it expires after its 400 ms TTL.
+      // Not renewed: it expires after its 1.5 s TTL (long enough for renewals to reach a stream through two coalescing periods first).
       SseClient.Event expired = events.await(e -> e.name().equals("instance-expired"), WAIT_MS, "expiry");
       assertThat(expired.data().getString("id")).isEqualTo("i-1");
       assertThat(expired.data().getString("group")).isEqualTo(group);
@@ -114,12 +114,17 @@ abstract class EventStreamContract extends NodeContract {
       send(HttpMethod.POST, "/" + group + "/busy", null);
       send(HttpMethod.POST, "/" + group + "/quiet", null);
       long started = System.currentTimeMillis();
-      JsonObject last = null;
+      // updatedAt → the renewals (their meta.n) that left the instance with that updatedAt: two
+      // renewals may fall in one millisecond
+      Map<Long, java.util.Set<Integer>> renewals = new java.util.HashMap<>();
+      long latest = 0;
       for (int i = 0; i < 40; i++) {
-        last = send(HttpMethod.POST, "/" + group + "/busy", "{\"meta\":{\"n\":" + i + "}}").bodyAsJsonObject();
+        long updatedAt = send(HttpMethod.POST, "/" + group + "/busy", "{\"meta\":{\"n\":" + i + "}}")
+            .bodyAsJsonObject().getLong("updatedAt");
+        renewals.computeIfAbsent(updatedAt, at -> new java.util.HashSet<>()).add(i);
+        latest = Math.max(latest, updatedAt);
       }
       send(HttpMethod.POST, "/" + group + "/quiet", null);
-      long lastUpdate = last.getLong("updatedAt");
       int busyUpdates = 0;
       while (true) {
         SseClient.Event event = events.await(e -> e.name().equals("heartbeats"), WAIT_MS, "heartbeats");
@@ -131,8 +136,8 @@ abstract class EventStreamContract extends NodeContract {
             .filter(i -> i.getString("id").equals("busy")).findFirst().orElse(null);
         if (busy != null) {
           busyUpdates++;
-          if (busy.getLong("updatedAt") == lastUpdate) {
-            assertThat(busy.getJsonObject("meta")).isEqualTo(new JsonObject().put("n", 39));
+          assertThat(renewals.get(busy.getLong("updatedAt"))).contains(busy.getJsonObject("meta").getInteger("n"));
+          if (busy.getLong("updatedAt") == latest) {
             break;
           }
         }
@@ -140,6 +145,29 @@ abstract class EventStreamContract extends NodeContract {
       long periods = (System.currentTimeMillis() - started) / COALESCE_MS + 1;
       assertThat(busyUpdates).as("updates of an instance renewed 40 times in %d periods", periods)
           .isLessThanOrEqualTo((int) periods).isLessThan(40);
+    }
+  }
+
+  @Test
+  @DisplayName("a renewal still waiting for its period is not sent after the instance was deregistered")
+  void noHeartbeatAfterLeaving() {
+    try (SseClient events = open("/events?topics=registry")) {
+      send(HttpMethod.POST, "/" + group + "/leaving", null);
+      send(HttpMethod.POST, "/" + group + "/marker", null);
+      send(HttpMethod.POST, "/" + group + "/leaving", "{\"meta\":{\"last\":true}}");
+      assertThat(send(HttpMethod.DELETE, "/" + group + "/leaving", null).statusCode()).isEqualTo(204);
+      // Renewed after the deregistration: its update goes out with or after any held for "leaving".
+      send(HttpMethod.POST, "/" + group + "/marker", null);
+      events.await(e -> e.name().equals("instance-deregistered"), WAIT_MS, "the deregistration");
+      while (true) {
+        SseClient.Event beats = events.await(e -> e.name().equals("heartbeats"), WAIT_MS, "the marker's renewal");
+        List<String> ids = beats.data().getJsonArray("instances").stream()
+            .map(i -> ((JsonObject) i).getString("id")).toList();
+        assertThat(ids).as("renewals sent after the deregistration").doesNotContain("leaving");
+        if (ids.contains("marker")) {
+          break;
+        }
+      }
     }
   }
 

@@ -58,6 +58,24 @@ class TwoNodeEventStreamTest {
     nodeB = Pulse.deploy(vertxB, TestConfig.redis(cluster, prefix, env)).await();
   }
 
+  /**
+   * Node B hears through Redis that A has a stream open, within milliseconds of A's "ready" but not
+   * at the same instant: registrations through B are repeated until the first one reaches A.
+   */
+  private void awaitListening(WebClient clientB, SseClient events) {
+    for (int attempt = 0; attempt < 50; attempt++) {
+      send(clientB, HttpMethod.POST, "/" + group + "-warm/w-" + attempt, null);
+      try {
+        events.await(e -> e.name().equals("instance-registered"), 100, "a registration through B");
+        events.drain();
+        return;
+      } catch (AssertionError notYet) {
+        // B was not listening yet: try again.
+      }
+    }
+    throw new AssertionError("node B never sent its events to node A's stream");
+  }
+
   @Test
   @DisplayName("a stream on node A gets registrations, alerts, readings and stream starts made through node B")
   void changesThroughTheOtherNode(Vertx vertxA) {
@@ -66,9 +84,11 @@ class TwoNodeEventStreamTest {
 
     try (SseClient events = SseClient.open(vertxA, nodeA.port(), "/events")) {
       assertThat(events.next(WAIT_MS).name()).isEqualTo("ready");
+      awaitListening(clientB, events);
 
       JsonObject registered = send(clientB, HttpMethod.POST, "/" + group + "/i-1", null).bodyAsJsonObject();
-      assertThat(events.await(e -> e.name().equals("instance-registered"), WAIT_MS, "registration via B").data())
+      assertThat(events.await(e -> e.name().equals("instance-registered")
+          && e.data().getString("group").equals(group), WAIT_MS, "registration via B").data())
           .isEqualTo(registered);
 
       JsonObject alert = send(clientB, HttpMethod.POST, "/alerts/events",
@@ -97,6 +117,7 @@ class TwoNodeEventStreamTest {
 
     try (SseClient events = SseClient.open(vertxA, nodeA.port(), "/events?topics=registry")) {
       assertThat(events.next(WAIT_MS).name()).isEqualTo("ready");
+      awaitListening(clientB, events);
       send(clientA, HttpMethod.POST, "/" + group + "/busy", null);
       long started = System.currentTimeMillis();
       // updatedAt → the renewals (their meta.n) that left the instance with that updatedAt

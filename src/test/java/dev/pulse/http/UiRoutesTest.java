@@ -24,7 +24,7 @@ class UiRoutesTest extends NodeContract {
 
   /** {@code src="…"}, {@code href="…"} in HTML and {@code from '…'} / {@code import('…')} in modules. */
   private static final Pattern REFERENCE =
-      Pattern.compile("(?:src|href)=\"([^\"#:]+)\"|from '([^']+)'|import\\('([^']+)'\\)");
+      Pattern.compile("(?:src|href)=\"([^\"#:]+)\"|from '(\\.{1,2}/[^']+)'|import\\('(\\.{1,2}/[^']+)'\\)");
 
   UiRoutesTest() {
     super(NodeConfigs.memory());
