@@ -77,6 +77,10 @@ final class EventRoutes {
       }
       topics.add(name);
     }
+    if (topics.isEmpty()) {
+      throw ProblemException.badRequest("INVALID_QUERY", "topics", "topics names no topic: give one or more of "
+          + String.join(", ", LiveEvent.TOPICS) + ", or leave it out for all");
+    }
     return topics;
   }
 

@@ -224,6 +224,12 @@ abstract class EventStreamContract extends NodeContract {
     assertThat(badTopic.bodyAsJsonObject().getString("field")).isEqualTo("topics");
     assertThat(badTopic.bodyAsJsonObject().getString("detail")).contains("weather");
 
+    for (String empty : new String[] {",", ",,", "alerts,,devices"}) {
+      HttpResponse<Buffer> noTopic = get("/events?topics=" + empty);
+      assertThat(noTopic.statusCode()).as(empty).isEqualTo(400);
+      assertThat(noTopic.bodyAsJsonObject().getString("field")).isEqualTo("topics");
+    }
+
     HttpResponse<Buffer> badParam = get("/events?topic=alerts");
     assertThat(badParam.statusCode()).isEqualTo(400);
     assertThat(badParam.bodyAsJsonObject().getString("field")).isEqualTo("topic");
