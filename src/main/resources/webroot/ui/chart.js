@@ -24,16 +24,21 @@ export function drawChart(container, xs, series, { yLabel = '', points = false, 
       spanGaps: false,
     }))],
   };
+  // The chart is a picture to assistive technology: its gist in words.
+  const caption = container.closest('figure')?.querySelector('figcaption')?.textContent;
+  container.setAttribute('aria-label', (caption ? caption + ': ' : '') + (summary || series.map(s => s.label + ' '
+      + s.values.map(v => v == null ? '–' : v).join(', ')).join('; ')));
+  container.dataset.points = String(xs.length);
+  if (container.chart && container.chart.series.length === series.length + 1) {
+    // Same series: new data only (a device's chart grows with every batch while it is open).
+    container.chart.setData(data);
+    return container.chart;
+  }
   if (container.chart) {
     container.chart.destroy();
   }
   container.replaceChildren();
   container.chart = new uPlot(options, data, container);
-  container.dataset.points = String(xs.length);
-  // The chart is a picture to assistive technology: its gist in words.
-  const caption = container.closest('figure')?.querySelector('figcaption')?.textContent;
-  container.setAttribute('aria-label', (caption ? caption + ': ' : '') + (summary || series.map(s => s.label + ' '
-      + s.values.map(v => v == null ? '–' : v).join(', ')).join('; ')));
   return container.chart;
 }
 

@@ -290,7 +290,12 @@ class DashboardBrowserTest {
   void phoneWidth() {
     send(HttpMethod.POST, "/alerts/events", alert("a-" + UUID.randomUUID(), "Latency high", "checkout", "TRIGGERED",
         Instant.now().toString()));
+    // Drawn wide, then the window narrows (a phone turned, a window resized): the charts follow.
+    open("#alerts");
+    browser.until(WAIT, "the charts", d -> present("#alert-time-chart canvas"));
     browser.driver.manage().window().setSize(new Dimension(390, 844));
+    browser.until(WAIT, "the charts to narrow with the window", d -> ((Number) ((JavascriptExecutor) d).executeScript(
+        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;")).intValue() <= 0);
     for (String view : List.of("#registry", "#alerts", "#devices", "#streams")) {
       open(view);
       browser.until(WAIT, "the view to load", d -> d.findElements(By.cssSelector(".message.loading")).isEmpty()
