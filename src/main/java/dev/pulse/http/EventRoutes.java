@@ -113,7 +113,7 @@ final class EventRoutes {
       // handlers Vert.x Web itself set (the access log's among them).
       ctx.addEndHandler(ended -> cleanUp());
       response.drainHandler(drained -> {
-        if (skipped) {
+        if (skipped && !ended) {
           skipped = false;
           write(LiveEvent.resync());
         }
