@@ -1,6 +1,5 @@
 package dev.pulse.http;
 
-import static dev.pulse.http.NodeContract.clientFor;
 import static dev.pulse.http.NodeContract.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,12 +7,10 @@ import dev.pulse.Pulse;
 import dev.pulse.support.LocalRedis;
 import dev.pulse.support.RedisClusterExtension;
 import dev.pulse.support.SseClient;
-import dev.pulse.support.TestConfig;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.WebClient;
 import io.vertx.junit5.VertxExtension;
 import java.util.Map;
 import java.util.UUID;
@@ -30,41 +27,29 @@ class TwoNodeEventStreamTest {
   private static final long COALESCE_MS = 300;
   private static final long WAIT_MS = 5_000;
 
-  private final LocalRedis cluster;
-  private final String prefix = TestConfig.uniquePrefix();
+  private final TwoNodes nodes;
   private final String group = "g-" + UUID.randomUUID();
-  private final Vertx vertxB = Vertx.vertx();
-  private Pulse nodeA;
-  private Pulse nodeB;
 
   TwoNodeEventStreamTest(LocalRedis cluster) {
-    this.cluster = cluster;
+    nodes = new TwoNodes(cluster);
   }
 
   @AfterEach
   void stop() {
-    if (nodeA != null) {
-      nodeA.stop().await();
-    }
-    if (nodeB != null) {
-      nodeB.stop().await();
-    }
-    vertxB.close().await();
+    nodes.stop();
   }
 
   private void start(Vertx vertxA) {
-    Map<String, String> env = Map.of("PULSE_EVENTS_COALESCE_MS", String.valueOf(COALESCE_MS));
-    nodeA = Pulse.deploy(vertxA, TestConfig.redis(cluster, prefix, env)).await();
-    nodeB = Pulse.deploy(vertxB, TestConfig.redis(cluster, prefix, env)).await();
+    nodes.start(vertxA, Map.of("PULSE_EVENTS_COALESCE_MS", String.valueOf(COALESCE_MS)));
   }
 
   /**
    * Node B hears through Redis that A has a stream open, within milliseconds of A's "ready" but not
    * at the same instant: registrations through B are repeated until the first one reaches A.
    */
-  private void awaitListening(WebClient clientB, SseClient events) {
+  private void awaitListening(SseClient events) {
     for (int attempt = 0; attempt < 50; attempt++) {
-      send(clientB, HttpMethod.POST, "/" + group + "-warm/w-" + attempt, null);
+      send(nodes.clientB, HttpMethod.POST, "/" + group + "-warm/w-" + attempt, null);
       try {
         events.await(e -> e.name().equals("instance-registered"), 100, "a registration through B");
         events.drain();
@@ -80,29 +65,28 @@ class TwoNodeEventStreamTest {
   @DisplayName("a stream on node A gets registrations, alerts, readings and stream starts made through node B")
   void changesThroughTheOtherNode(Vertx vertxA) {
     start(vertxA);
-    WebClient clientB = clientFor(vertxB, nodeB);
 
-    try (SseClient events = SseClient.open(vertxA, nodeA.port(), "/events")) {
+    try (SseClient events = SseClient.open(vertxA, nodes.nodeA.port(), "/events")) {
       assertThat(events.next(WAIT_MS).name()).isEqualTo("ready");
-      awaitListening(clientB, events);
+      awaitListening(events);
 
-      JsonObject registered = send(clientB, HttpMethod.POST, "/" + group + "/i-1", null).bodyAsJsonObject();
+      JsonObject registered = send(nodes.clientB, HttpMethod.POST, "/" + group + "/i-1", null).bodyAsJsonObject();
       assertThat(events.await(e -> e.name().equals("instance-registered")
           && e.data().getString("group").equals(group), WAIT_MS, "registration via B").data())
           .isEqualTo(registered);
 
-      JsonObject alert = send(clientB, HttpMethod.POST, "/alerts/events",
+      JsonObject alert = send(nodes.clientB, HttpMethod.POST, "/alerts/events",
           EventStreamContract.alertEvent("a-" + UUID.randomUUID())).bodyAsJsonObject();
       assertThat(events.await(e -> e.name().equals("alert"), WAIT_MS, "alert via B").data()).isEqualTo(alert);
 
       String device = "d-" + UUID.randomUUID();
-      send(clientB, HttpMethod.POST, "/ingest", "{\"id\":\"" + device
+      send(nodes.clientB, HttpMethod.POST, "/ingest", "{\"id\":\"" + device
           + "\",\"readings\":[{\"timestamp\":\"2026-11-22T10:00:00Z\",\"count\":3}]}");
       assertThat(events.await(e -> e.name().equals("readings"), WAIT_MS, "readings via B").data()
           .getString("deviceId")).isEqualTo(device);
 
       String user = "u-" + UUID.randomUUID();
-      send(clientB, HttpMethod.POST, "/users/" + user + "/streams", "{\"streamId\":\"s1\"}");
+      send(nodes.clientB, HttpMethod.POST, "/users/" + user + "/streams", "{\"streamId\":\"s1\"}");
       assertThat(events.await(e -> e.name().equals("lease-started"), WAIT_MS, "stream start via B").data()
           .getString("userId")).isEqualTo(user);
     }
@@ -112,19 +96,17 @@ class TwoNodeEventStreamTest {
   @DisplayName("one instance renewed through both nodes reaches a stream at most once per period, with its latest state")
   void renewalsThroughBothNodesAreMerged(Vertx vertxA) {
     start(vertxA);
-    WebClient clientA = clientFor(vertxA, nodeA);
-    WebClient clientB = clientFor(vertxB, nodeB);
 
-    try (SseClient events = SseClient.open(vertxA, nodeA.port(), "/events?topics=registry")) {
+    try (SseClient events = SseClient.open(vertxA, nodes.nodeA.port(), "/events?topics=registry")) {
       assertThat(events.next(WAIT_MS).name()).isEqualTo("ready");
-      awaitListening(clientB, events);
-      send(clientA, HttpMethod.POST, "/" + group + "/busy", null);
+      awaitListening(events);
+      send(nodes.clientA, HttpMethod.POST, "/" + group + "/busy", null);
       long started = System.currentTimeMillis();
       // updatedAt → the renewals (their meta.n) that left the instance with that updatedAt
       Map<Long, java.util.Set<Integer>> renewals = new java.util.HashMap<>();
       long latest = 0;
       for (int i = 0; i < 40; i++) {
-        long updatedAt = send(i % 2 == 0 ? clientA : clientB, HttpMethod.POST, "/" + group + "/busy",
+        long updatedAt = send(i % 2 == 0 ? nodes.clientA : nodes.clientB, HttpMethod.POST, "/" + group + "/busy",
             "{\"meta\":{\"n\":" + i + "}}").bodyAsJsonObject().getLong("updatedAt");
         renewals.computeIfAbsent(updatedAt, at -> new java.util.HashSet<>()).add(i);
         latest = Math.max(latest, updatedAt);

@@ -1,6 +1,5 @@
 package dev.pulse.http;
 
-import static dev.pulse.http.NodeContract.clientFor;
 import static dev.pulse.http.NodeContract.concurrently;
 import static dev.pulse.http.NodeContract.send;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,7 +10,6 @@ import dev.pulse.discovery.Instance;
 import dev.pulse.support.Eventually;
 import dev.pulse.support.LocalRedis;
 import dev.pulse.support.RedisClusterExtension;
-import dev.pulse.support.TestConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -39,92 +37,73 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @DisplayName("Two Pulse nodes on one Redis Cluster")
 class TwoNodeRedisClusterTest {
 
-  private final LocalRedis cluster;
-  private final String prefix = TestConfig.uniquePrefix();
+  private final TwoNodes nodes;
   private final String group = "g-" + UUID.randomUUID();
-  private final Vertx vertxB = Vertx.vertx();
-  private Pulse nodeA;
-  private Pulse nodeB;
-  private WebClient clientA;
-  private WebClient clientB;
 
   TwoNodeRedisClusterTest(LocalRedis cluster) {
-    this.cluster = cluster;
-  }
-
-  private void start(Vertx vertxA, Map<String, String> env) {
-    nodeA = Pulse.deploy(vertxA, TestConfig.redis(cluster, prefix, env)).await();
-    nodeB = Pulse.deploy(vertxB, TestConfig.redis(cluster, prefix, env)).await();
-    clientA = clientFor(vertxA, nodeA);
-    clientB = clientFor(vertxB, nodeB);
+    nodes = new TwoNodes(cluster);
   }
 
   @AfterEach
   void stop() {
-    if (nodeA != null) {
-      nodeA.stop().await();
-    }
-    if (nodeB != null) {
-      nodeB.stop().await();
-    }
-    vertxB.close().await();
+    nodes.stop();
   }
 
   @Test
   @DisplayName("a heartbeat through node A is visible through node B at once, and a delete through B through A")
   void visibilityAcrossNodes(Vertx vertxA) {
-    start(vertxA, Map.of());
+    nodes.start(vertxA, Map.of());
 
-    JsonObject created = send(clientA, HttpMethod.POST, "/" + group + "/i-1", "{\"meta\":{\"via\":\"a\"}}")
+    JsonObject created = send(nodes.clientA, HttpMethod.POST, "/" + group + "/i-1", "{\"meta\":{\"via\":\"a\"}}")
         .bodyAsJsonObject();
 
-    JsonArray seenByB = send(clientB, HttpMethod.GET, "/" + group, null).bodyAsJsonArray();
+    JsonArray seenByB = send(nodes.clientB, HttpMethod.GET, "/" + group, null).bodyAsJsonArray();
     assertThat(seenByB).containsExactly(created);
-    assertThat(send(clientB, HttpMethod.GET, "/", null).bodyAsJsonArray())
+    assertThat(send(nodes.clientB, HttpMethod.GET, "/", null).bodyAsJsonArray())
         .containsExactly(new JsonObject().put("group", group).put("instances", 1)
             .put("createdAt", created.getLong("createdAt")).put("lastUpdatedAt", created.getLong("updatedAt")));
 
-    HttpResponse<Buffer> renewedViaB = send(clientB, HttpMethod.POST, "/" + group + "/i-1", null);
+    HttpResponse<Buffer> renewedViaB = send(nodes.clientB, HttpMethod.POST, "/" + group + "/i-1", null);
     assertThat(renewedViaB.statusCode()).isEqualTo(200);
     assertThat(renewedViaB.bodyAsJsonObject().getJsonObject("meta")).isEqualTo(new JsonObject().put("via", "a"));
 
-    assertThat(send(clientB, HttpMethod.DELETE, "/" + group + "/i-1", null).statusCode()).isEqualTo(204);
-    assertThat(send(clientA, HttpMethod.GET, "/" + group, null).bodyAsJsonArray()).isEmpty();
+    assertThat(send(nodes.clientB, HttpMethod.DELETE, "/" + group + "/i-1", null).statusCode()).isEqualTo(204);
+    assertThat(send(nodes.clientA, HttpMethod.GET, "/" + group, null).bodyAsJsonArray()).isEmpty();
   }
 
   @Test
   @DisplayName("200 concurrent first heartbeats for one instance across both nodes produce exactly one 201")
   void concurrentFirstHeartbeats(Vertx vertxA) {
-    start(vertxA, Map.of());
+    nodes.start(vertxA, Map.of());
     String path = "/" + group + "/racer";
 
     List<HttpResponse<Buffer>> responses = concurrently(200,
-        i -> (i % 2 == 0 ? clientA : clientB).post(path).send());
+        i -> (i % 2 == 0 ? nodes.clientA : nodes.clientB).post(path).send());
 
     assertThat(responses).filteredOn(r -> r.statusCode() == 201).hasSize(1);
     assertThat(responses).filteredOn(r -> r.statusCode() == 200).hasSize(199);
     assertThat(responses.stream().map(r -> r.bodyAsJsonObject().getLong("updatedAt")).distinct()).hasSize(200);
     assertThat(responses.stream().map(r -> r.bodyAsJsonObject().getLong("createdAt")).distinct()).hasSize(1);
-    assertThat(send(clientA, HttpMethod.GET, "/" + group, null).bodyAsJsonArray()).hasSize(1);
-    assertThat(send(clientB, HttpMethod.GET, "/", null).bodyAsJsonArray().getJsonObject(0).getInteger("instances"))
+    assertThat(send(nodes.clientA, HttpMethod.GET, "/" + group, null).bodyAsJsonArray()).hasSize(1);
+    assertThat(send(nodes.clientB, HttpMethod.GET, "/", null).bodyAsJsonArray().getJsonObject(0).getInteger("instances"))
         .isEqualTo(1);
   }
 
   @Test
   @DisplayName("both nodes sweeping at once expire every instance exactly once between them")
   void concurrentSweeps(Vertx vertxA) {
-    start(vertxA, Map.of("PULSE_HEARTBEAT_TTL_MS", "300", "PULSE_EXPIRY_INTERVAL_MS", "10"));
+    nodes.start(vertxA, Map.of("PULSE_HEARTBEAT_TTL_MS", "300", "PULSE_EXPIRY_INTERVAL_MS", "10"));
     Queue<Instance> expired = new ConcurrentLinkedQueue<>();
-    for (Vertx vertx : List.of(vertxA, vertxB)) {
+    for (Vertx vertx : List.of(vertxA, nodes.vertxB)) {
       vertx.eventBus().<Instance>consumer(Addresses.DISCOVERY_INSTANCE_EXPIRED, message -> expired.add(message.body()));
     }
 
-    concurrently(40, i -> (i % 2 == 0 ? clientA : clientB).post("/" + group + "-" + (i % 4) + "/i-" + i).send())
+    concurrently(40, i -> (i % 2 == 0 ? nodes.clientA : nodes.clientB).post("/" + group + "-" + (i % 4) + "/i-" + i).send())
         .forEach(response -> assertThat(response.statusCode()).isEqualTo(201));
 
     Eventually.poll(vertxA, 10_000, "40 expiry events", () -> Future.succeededFuture(expired.size() >= 40)).await();
     Eventually.poll(vertxA, 5_000, "registry empty on both nodes", () ->
-        Future.all(clientA.get("/").send(), clientB.get("/").send())
+        Future.all(nodes.clientA.get("/").send(), nodes.clientB.get("/").send())
             .map(both -> both.<HttpResponse<Buffer>>list().stream().allMatch(r -> r.bodyAsJsonArray().isEmpty())))
         .await();
 
@@ -135,7 +114,7 @@ class TwoNodeRedisClusterTest {
   @Test
   @DisplayName("one alert's events, duplicates included, posted concurrently through both nodes end in one correct state")
   void concurrentAlertEvents(Vertx vertxA) {
-    start(vertxA, Map.of());
+    nodes.start(vertxA, Map.of());
     String id = UUID.randomUUID().toString();
     String service = "svc-" + id;
     JsonObject alert = new JsonObject().put("alertId", id).put("name", "CPU high")
@@ -147,11 +126,11 @@ class TwoNodeRedisClusterTest {
         new JsonObject().put("type", "ALERT_CHANGED").put("alert", alert.copy().put("status", "RESOLVED")
             .put("acknowledgedOn", "2026-11-22T16:01:00.000Z").put("resolvedOn", "2026-11-22T16:05:00.000Z")));
 
-    List<HttpResponse<Buffer>> responses = concurrently(60, i -> (i % 2 == 0 ? clientA : clientB)
+    List<HttpResponse<Buffer>> responses = concurrently(60, i -> (i % 2 == 0 ? nodes.clientA : nodes.clientB)
         .post("/alerts/events").sendBuffer(events.get(i % 3).toBuffer()));
 
     assertThat(responses).allMatch(r -> r.statusCode() == 200);
-    for (WebClient client : List.of(clientA, clientB)) {
+    for (WebClient client : List.of(nodes.clientA, nodes.clientB)) {
       JsonObject stored = send(client, HttpMethod.GET, "/alerts/" + id, null).bodyAsJsonObject();
       assertThat(stored.getString("status")).isEqualTo("RESOLVED");
       assertThat(stored.getString("reportedStatus")).isEqualTo("RESOLVED");
@@ -167,7 +146,7 @@ class TwoNodeRedisClusterTest {
   @Test
   @DisplayName("two nodes posting overlapping batches for one device at once accept each reading exactly once")
   void overlappingReadingBatches(Vertx vertxA) {
-    start(vertxA, Map.of());
+    nodes.start(vertxA, Map.of());
     String device = "dev-" + UUID.randomUUID();
 
     List<HttpResponse<Buffer>> responses = concurrently(20, b -> {
@@ -177,16 +156,16 @@ class TwoNodeRedisClusterTest {
         readings.add(new JsonObject().put("timestamp", String.format("2023-01-01T%02d:%02d:00Z", minute / 60, minute % 60))
             .put("count", 1));
       }
-      return (b % 2 == 0 ? clientA : clientB).post("/ingest")
+      return (b % 2 == 0 ? nodes.clientA : nodes.clientB).post("/ingest")
           .sendBuffer(new JsonObject().put("id", device).put("readings", readings).toBuffer());
     });
 
     long accepted = responses.stream().flatMap(r -> r.bodyAsJsonObject().getJsonArray("results").stream())
         .filter(result -> ((JsonObject) result).getInteger("status") == 202).count();
     assertThat(accepted).isEqualTo(290);
-    assertThat(send(clientB, HttpMethod.GET, "/devices/" + device + "/cumulative_count", null).bodyAsJsonObject()
+    assertThat(send(nodes.clientB, HttpMethod.GET, "/devices/" + device + "/cumulative_count", null).bodyAsJsonObject()
         .getLong("cumulative_count")).isEqualTo(290);
-    assertThat(send(clientA, HttpMethod.GET, "/devices/" + device, null).bodyAsJsonObject().getJsonObject("data"))
+    assertThat(send(nodes.clientA, HttpMethod.GET, "/devices/" + device, null).bodyAsJsonObject().getJsonObject("data"))
         .hasSize(290);
   }
 }

@@ -1,6 +1,5 @@
 package dev.pulse.http;
 
-import static dev.pulse.http.NodeContract.clientFor;
 import static dev.pulse.http.NodeContract.concurrently;
 import static dev.pulse.http.NodeContract.send;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,7 +9,6 @@ import dev.pulse.support.Eventually;
 import dev.pulse.support.LocalRedis;
 import dev.pulse.support.RedisClusterExtension;
 import dev.pulse.support.TargetServer;
-import dev.pulse.support.TestConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -18,7 +16,6 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
 import io.vertx.junit5.VertxExtension;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,41 +34,23 @@ class TwoNodeServiceRegistryTest {
 
   private static final long INTERVAL = 200;
 
-  private final LocalRedis cluster;
-  private final String prefix = TestConfig.uniquePrefix();
+  private final TwoNodes nodes;
   private final String name = "svc-" + UUID.randomUUID().toString().substring(0, 8);
-  private final Vertx vertxB = Vertx.vertx();
   private Vertx vertxA;
-  private Pulse nodeA;
-  private Pulse nodeB;
-  private WebClient clientA;
-  private WebClient clientB;
 
   TwoNodeServiceRegistryTest(LocalRedis cluster) {
-    this.cluster = cluster;
+    nodes = new TwoNodes(cluster);
   }
 
   @BeforeEach
   void startNodeA(Vertx vertx) {
     vertxA = vertx;
-    nodeA = Pulse.deploy(vertxA, TestConfig.redis(cluster, prefix, Map.of())).await();
-    clientA = clientFor(vertxA, nodeA);
-  }
-
-  private void startNodeB() {
-    nodeB = Pulse.deploy(vertxB, TestConfig.redis(cluster, prefix, Map.of())).await();
-    clientB = clientFor(vertxB, nodeB);
+    nodes.startA(vertxA, Map.of());
   }
 
   @AfterEach
   void stop() {
-    if (nodeA != null) {
-      nodeA.stop().await();
-    }
-    if (nodeB != null) {
-      nodeB.stop().await();
-    }
-    vertxB.close().await();
+    nodes.stop();
   }
 
   private String definition(String version, String check, String... endpoints) {
@@ -112,13 +91,13 @@ class TwoNodeServiceRegistryTest {
     TargetServer target = TargetServer.start(vertxA);
     try {
       String check = "{\"path\":\"/health\",\"interval\":" + INTERVAL + ",\"timeout\":100,\"threshold\":1}";
-      assertThat(send(clientA, HttpMethod.POST, "/services",
+      assertThat(send(nodes.clientA, HttpMethod.POST, "/services",
           definition("1", check, target.url("a"), target.url("b"), target.url("c"))).statusCode()).isEqualTo(201);
       List<String> paths = List.of("/a/health", "/b/health", "/c/health");
       Eventually.poll(vertxA, 5000, "node A probes every instance",
           () -> Future.succeededFuture(paths.stream().allMatch(p -> target.arrivals(p).size() >= 2))).await();
 
-      startNodeB();
+      nodes.startB(Map.of());
       int[] sinceB = paths.stream().mapToInt(p -> target.arrivals(p).size()).toArray();
       Eventually.poll(vertxA, 10_000, "10 more probes of each instance with both nodes up",
           () -> Future.succeededFuture(allGrew(target, paths, sinceB, 10))).await();
@@ -131,10 +110,9 @@ class TwoNodeServiceRegistryTest {
         assertThat(probes).as("probes of %s in %d ms", paths.get(i), spanMs).isLessThanOrEqualTo(spanMs / INTERVAL + 1);
       }
 
-      nodeA.stop().await();
-      nodeA = null;
+      nodes.stopA();
       int[] sinceStop = paths.stream().mapToInt(p -> target.arrivals(p).size()).toArray();
-      Eventually.poll(vertxB, 10_000, "node B takes every instance over",
+      Eventually.poll(nodes.vertxB, 10_000, "node B takes every instance over",
           () -> Future.succeededFuture(allGrew(target, paths, sinceStop, 5))).await();
       for (int i = 0; i < paths.size(); i++) {
         List<Long> arrivals = target.arrivals(paths.get(i));
@@ -143,7 +121,7 @@ class TwoNodeServiceRegistryTest {
         assertThat(shortestGap(arrivals, sinceStop[i])).isGreaterThan(INTERVAL / 2);
       }
       assertThat(target.maxOpen()).isEqualTo(1);
-      JsonObject metrics = send(clientB, HttpMethod.GET, "/discovery/metrics", null).bodyAsJsonObject();
+      JsonObject metrics = send(nodes.clientB, HttpMethod.GET, "/discovery/metrics", null).bodyAsJsonObject();
       assertThat(metrics.getLong("healthChecks")).as("probes summed over both nodes")
           .isEqualTo(target.requests());
     } finally {
@@ -163,37 +141,37 @@ class TwoNodeServiceRegistryTest {
   @Test
   @DisplayName("a change through node A drops node B's cached lookups at once: additions, removals, heartbeats and health")
   void cacheInvalidationAcrossNodes() {
-    startNodeB();
+    nodes.startB(Map.of());
     TargetServer target = TargetServer.start(vertxA);
     try {
-      send(clientA, HttpMethod.POST, "/services", definition("1.0.0", null, "http://a:1"));
+      send(nodes.clientA, HttpMethod.POST, "/services", definition("1.0.0", null, "http://a:1"));
       String instances = "/services/" + name + "/instances";
-      assertThat(ids(send(clientB, HttpMethod.GET, instances, null))).containsExactly(name + "-1");
+      assertThat(ids(send(nodes.clientB, HttpMethod.GET, instances, null))).containsExactly(name + "-1");
 
-      send(clientA, HttpMethod.POST, "/services", definition("2.0.0", null, "http://b:1"));
-      long visibleAfter = timeUntil(() -> ids(send(clientB, HttpMethod.GET, instances, null)).size() == 2);
+      send(nodes.clientA, HttpMethod.POST, "/services", definition("2.0.0", null, "http://b:1"));
+      long visibleAfter = timeUntil(() -> ids(send(nodes.clientB, HttpMethod.GET, instances, null)).size() == 2);
       // The budget is 100 ms; a loaded CI machine gets 5 times that before this counts as a failure.
       assertThat(visibleAfter).as("ms until node B saw the addition").isLessThan(500);
-      assertThat(ids(send(clientB, HttpMethod.GET, instances + "?version=%5E2", null))).containsExactly(name + "-2");
+      assertThat(ids(send(nodes.clientB, HttpMethod.GET, instances + "?version=%5E2", null))).containsExactly(name + "-2");
 
-      send(clientB, HttpMethod.DELETE, "/services/" + name + "/instances/" + name + "-1", null);
-      timeUntil(() -> ids(send(clientA, HttpMethod.GET, instances, null)).equals(List.of(name + "-2")));
+      send(nodes.clientB, HttpMethod.DELETE, "/services/" + name + "/instances/" + name + "-1", null);
+      timeUntil(() -> ids(send(nodes.clientA, HttpMethod.GET, instances, null)).equals(List.of(name + "-2")));
       for (int i = 0; i < 6; i++) {
-        assertThat(send(clientA, HttpMethod.GET, "/services/" + name + "/resolve", null).bodyAsJsonObject()
+        assertThat(send(nodes.clientA, HttpMethod.GET, "/services/" + name + "/resolve", null).bodyAsJsonObject()
             .getString("id")).isEqualTo(name + "-2");
       }
 
       // One registry: a heartbeat registration through A and its deregistration through B reach the other's cache.
-      send(clientA, HttpMethod.POST, "/" + name + "/hb-1", "{\"meta\":{\"address\":\"http://hb:1\"}}");
-      timeUntil(() -> ids(send(clientB, HttpMethod.GET, instances, null)).contains("hb-1"));
-      send(clientB, HttpMethod.DELETE, "/" + name + "/hb-1", null);
-      timeUntil(() -> !ids(send(clientA, HttpMethod.GET, instances, null)).contains("hb-1"));
+      send(nodes.clientA, HttpMethod.POST, "/" + name + "/hb-1", "{\"meta\":{\"address\":\"http://hb:1\"}}");
+      timeUntil(() -> ids(send(nodes.clientB, HttpMethod.GET, instances, null)).contains("hb-1"));
+      send(nodes.clientB, HttpMethod.DELETE, "/" + name + "/hb-1", null);
+      timeUntil(() -> !ids(send(nodes.clientA, HttpMethod.GET, instances, null)).contains("hb-1"));
 
       target.mode(TargetServer.Mode.FAILING);
-      send(clientA, HttpMethod.POST, "/services", definition("2.0.0",
+      send(nodes.clientA, HttpMethod.POST, "/services", definition("2.0.0",
           "{\"interval\":" + INTERVAL + ",\"timeout\":100,\"threshold\":1}", "http://b:1", target.url("c")));
       // Probed by whichever node holds the claim; node B's cache must drop the service on each status change.
-      timeUntil(() -> ids(send(clientB, HttpMethod.GET, instances + "?status=unhealthy", null)).contains(name + "-3"));
+      timeUntil(() -> ids(send(nodes.clientB, HttpMethod.GET, instances + "?status=unhealthy", null)).contains(name + "-3"));
     } finally {
       target.close();
     }
@@ -212,14 +190,14 @@ class TwoNodeServiceRegistryTest {
   @Test
   @DisplayName("20 concurrent registrations of one definition through both nodes: one 201, the same ids, no duplicates")
   void concurrentRegistration() {
-    startNodeB();
+    nodes.startB(Map.of());
     String body = definition("1", null, "http://a:1", "http://b:1", "http://c:1");
-    List<HttpResponse<Buffer>> responses = concurrently(20, i -> (i % 2 == 0 ? clientA : clientB)
+    List<HttpResponse<Buffer>> responses = concurrently(20, i -> (i % 2 == 0 ? nodes.clientA : nodes.clientB)
         .post("/services").sendBuffer(Buffer.buffer(body)));
     assertThat(responses).filteredOn(r -> r.statusCode() == 201).hasSize(1);
     assertThat(responses).filteredOn(r -> r.statusCode() == 200).hasSize(19);
     assertThat(responses).allMatch(r -> r.bodyAsJsonObject().getJsonArray("instances").size() == 3);
-    assertThat(ids(send(clientB, HttpMethod.GET, "/services/" + name + "/instances", null)))
+    assertThat(ids(send(nodes.clientB, HttpMethod.GET, "/services/" + name + "/instances", null)))
         .containsExactly(name + "-1", name + "-2", name + "-3");
   }
 }

@@ -1,6 +1,5 @@
 package dev.pulse.http;
 
-import static dev.pulse.http.NodeContract.clientFor;
 import static dev.pulse.http.NodeContract.concurrently;
 import static dev.pulse.http.NodeContract.send;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pulse.Pulse;
 import dev.pulse.support.LocalRedis;
 import dev.pulse.support.RedisClusterExtension;
-import dev.pulse.support.TestConfig;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -29,35 +27,24 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @DisplayName("Stream limits across two Pulse nodes on one Redis Cluster")
 class TwoNodeStreamLimitTest {
 
-  private final LocalRedis cluster;
-  private final Vertx vertxB = Vertx.vertx();
-  private Pulse nodeA;
-  private Pulse nodeB;
-  private WebClient clientA;
-  private WebClient clientB;
+  private final TwoNodes nodes;
 
   TwoNodeStreamLimitTest(LocalRedis cluster) {
-    this.cluster = cluster;
+    nodes = new TwoNodes(cluster);
   }
 
   @BeforeEach
   void start(Vertx vertxA) {
-    String prefix = TestConfig.uniquePrefix();
-    nodeA = Pulse.deploy(vertxA, TestConfig.redis(cluster, prefix, Map.of())).await();
-    nodeB = Pulse.deploy(vertxB, TestConfig.redis(cluster, prefix, Map.of())).await();
-    clientA = clientFor(vertxA, nodeA);
-    clientB = clientFor(vertxB, nodeB);
+    nodes.start(vertxA, Map.of());
   }
 
   @AfterEach
   void stop() {
-    nodeA.stop().await();
-    nodeB.stop().await();
-    vertxB.close().await();
+    nodes.stop();
   }
 
   private WebClient node(int i) {
-    return i % 2 == 0 ? clientA : clientB;
+    return i % 2 == 0 ? nodes.clientA : nodes.clientB;
   }
 
   private static long count(List<HttpResponse<Buffer>> responses, int status) {
@@ -74,7 +61,7 @@ class TwoNodeStreamLimitTest {
 
       assertThat(count(responses, 201)).as("admitted in round " + round).isEqualTo(3);
       assertThat(count(responses, 403)).as("refused in round " + round).isEqualTo(197);
-      assertThat(send(clientB, HttpMethod.GET, "/users/" + user + "/streams", null).bodyAsJsonObject()
+      assertThat(send(nodes.clientB, HttpMethod.GET, "/users/" + user + "/streams", null).bodyAsJsonObject()
           .getInteger("active")).isEqualTo(3);
     }
   }
@@ -86,7 +73,7 @@ class TwoNodeStreamLimitTest {
       String user = "u-" + UUID.randomUUID();
       String streams = "/users/" + user + "/streams";
       for (String id : List.of("held-0", "held-1", "held-2")) {
-        assertThat(send(clientA, HttpMethod.POST, streams, "{\"streamId\":\"" + id + "\"}").statusCode()).isEqualTo(201);
+        assertThat(send(nodes.clientA, HttpMethod.POST, streams, "{\"streamId\":\"" + id + "\"}").statusCode()).isEqualTo(201);
       }
 
       List<HttpResponse<Buffer>> responses = concurrently(200, i -> switch (i % 10) {
@@ -97,7 +84,7 @@ class TwoNodeStreamLimitTest {
 
       long stopped = count(responses, 204);
       long admitted = count(responses, 201);
-      int active = send(clientA, HttpMethod.GET, streams, null).bodyAsJsonObject().getInteger("active");
+      int active = send(nodes.clientA, HttpMethod.GET, streams, null).bodyAsJsonObject().getInteger("active");
       assertThat(stopped).as("each held stream is stopped once").isEqualTo(3);
       assertThat(admitted).as("admissions in round " + round).isLessThanOrEqualTo(stopped);
       assertThat(active).isEqualTo(3 - stopped + admitted).isLessThanOrEqualTo(3);
