@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pulse.Pulse;
 import dev.pulse.support.LocalRedis;
 import dev.pulse.support.RedisClusterExtension;
+import dev.pulse.support.RenewalLog;
 import dev.pulse.support.SseClient;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
@@ -102,33 +103,21 @@ class TwoNodeEventStreamTest {
       awaitListening(events);
       send(nodes.clientA, HttpMethod.POST, "/" + group + "/busy", null);
       long started = System.currentTimeMillis();
-      // updatedAt → the renewals (their meta.n) that left the instance with that updatedAt
-      Map<Long, java.util.Set<Integer>> renewals = new java.util.HashMap<>();
-      long latest = 0;
+      RenewalLog renewals = new RenewalLog();
       for (int i = 0; i < 40; i++) {
-        long updatedAt = send(i % 2 == 0 ? nodes.clientA : nodes.clientB, HttpMethod.POST, "/" + group + "/busy",
-            "{\"meta\":{\"n\":" + i + "}}").bodyAsJsonObject().getLong("updatedAt");
-        renewals.computeIfAbsent(updatedAt, at -> new java.util.HashSet<>()).add(i);
-        latest = Math.max(latest, updatedAt);
+        renewals.sent(i, send(i % 2 == 0 ? nodes.clientA : nodes.clientB, HttpMethod.POST, "/" + group + "/busy",
+            "{\"meta\":{\"n\":" + i + "}}").bodyAsJsonObject());
       }
-      int updates = 0;
-      long previous = 0;
       while (true) {
         SseClient.Event event = events.await(e -> e.name().equals("heartbeats"), WAIT_MS, "heartbeats");
         JsonArray instances = event.data().getJsonArray("instances");
         assertThat(instances).hasSize(1);
-        updates++;
-        JsonObject busy = instances.getJsonObject(0);
-        // Each update is the state one of the renewals left, never an older one after a newer one.
-        assertThat(renewals.get(busy.getLong("updatedAt"))).contains(busy.getJsonObject("meta").getInteger("n"));
-        assertThat(busy.getLong("updatedAt")).isGreaterThanOrEqualTo(previous);
-        previous = busy.getLong("updatedAt");
-        if (busy.getLong("updatedAt") == latest) {
+        if (renewals.received(instances.getJsonObject(0))) {
           break;
         }
       }
       long periods = (System.currentTimeMillis() - started) / COALESCE_MS + 1;
-      assertThat(updates).as("updates of an instance renewed 40 times through two nodes in %d periods", periods)
+      assertThat(renewals.updates()).as("updates of an instance renewed 40 times through two nodes in %d periods", periods)
           .isLessThanOrEqualTo((int) periods).isLessThan(40);
     }
   }
