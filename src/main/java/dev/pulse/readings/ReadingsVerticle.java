@@ -58,11 +58,21 @@ public final class ReadingsVerticle extends VerticleBase {
 
   /** Counts the outcomes and announces the accepted readings, if any. */
   private Readings.Outcomes ingested(Readings.Batch batch, List<ReadingStore.Outcome> outcomes) {
-    List<Reading> accepted = new java.util.ArrayList<>();
-    for (int i = 0; i < outcomes.size(); i++) {
-      readingOutcomes.get(outcomes.get(i)).increment();
-      if (outcomes.get(i) == ReadingStore.Outcome.ACCEPTED) {
-        accepted.add(batch.readings().get(i));
+    int acceptedCount = 0;
+    for (ReadingStore.Outcome outcome : outcomes) {
+      readingOutcomes.get(outcome).increment();
+      if (outcome == ReadingStore.Outcome.ACCEPTED) {
+        acceptedCount++;
+      }
+    }
+    // The usual batch is accepted whole: it is announced as it came, without a copy.
+    List<Reading> accepted = batch.readings();
+    if (acceptedCount < outcomes.size()) {
+      accepted = new java.util.ArrayList<>(acceptedCount);
+      for (int i = 0; i < outcomes.size(); i++) {
+        if (outcomes.get(i) == ReadingStore.Outcome.ACCEPTED) {
+          accepted.add(batch.readings().get(i));
+        }
       }
     }
     if (!accepted.isEmpty()) {
