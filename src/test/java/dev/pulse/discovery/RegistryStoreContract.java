@@ -203,6 +203,28 @@ abstract class RegistryStoreContract {
   }
 
   @Test
+  @DisplayName("renewing or deregistering the stalest, a middle and the freshest instance keeps the sweep order")
+  void sweepOrderAfterRenewalsAndRemovals() {
+    for (String id : List.of("a", "b", "c", "d", "e")) {
+      store.heartbeat(group, id, null).await();
+      clock.advance(10);
+    }
+    store.heartbeat(group, "a", null).await(); // the stalest becomes the freshest
+    store.heartbeat(group, "c", null).await(); // one from the middle
+    store.heartbeat(group, "c", null).await(); // the freshest again (updatedAt bumped to START + 51)
+    assertThat(store.deregister(group, "d").await()).isTrue(); // from the middle
+    assertThat(store.deregister(group, "b").await()).isTrue(); // the stalest
+
+    clock.advance(TTL - 10); // e's last heartbeat (START + 40) is a TTL old; a and c beat at START + 50
+    assertThat(store.expire(100).await().items()).extracting(Instance::id).containsExactly("e");
+    clock.advance(10);
+    assertThat(store.expire(100).await().items()).extracting(Instance::id).containsExactly("a");
+    clock.advance(1);
+    assertThat(store.expire(100).await().items()).extracting(Instance::id).containsExactly("c");
+    assertThat(store.groups(null, 0).await().items()).isEmpty();
+  }
+
+  @Test
   @DisplayName("a heartbeat for an expired but unswept instance registers it anew and reports the stale one")
   void reRegistrationAfterExpiry() {
     store.heartbeat(group, "a", "{\"gen\":1}").await();
