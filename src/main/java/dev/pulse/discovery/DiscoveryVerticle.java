@@ -14,6 +14,7 @@ import static dev.pulse.Addresses.DISCOVERY_INSTANCE_REGISTERED;
 import dev.pulse.Replies;
 import dev.pulse.ExpiryReport;
 import dev.pulse.config.PulseConfig;
+import dev.pulse.events.Watched;
 import dev.pulse.ops.DomainMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MultiGauge;
@@ -47,11 +48,13 @@ public final class DiscoveryVerticle extends VerticleBase {
   private long gaugeTimer;
   private final RecentHeartbeats recentHeartbeats = new RecentHeartbeats();
   private long heartbeatsTimer;
+  private Watched watched;
 
   @Override
   public Future<?> start() {
     PulseConfig config = PulseConfig.from(config());
     expiryBatchSize = config.expiryBatchSize();
+    watched = Watched.of(vertx);
     store = config.redisStore()
         ? new RedisRegistryStore(RedisClients.create(vertx, config),
             new RedisKeys(config.redisKeyPrefix()), Clock.systemUTC(), config.heartbeatTtlMs())
@@ -104,7 +107,9 @@ public final class DiscoveryVerticle extends VerticleBase {
             vertx.eventBus().publish(DISCOVERY_INSTANCE_REGISTERED, result.instance());
           } else {
             renewed.increment();
-            recentHeartbeats.add(result.instance());
+            if (watched.get()) {
+              recentHeartbeats.add(result.instance());
+            }
           }
           message.reply(result);
         })
@@ -154,7 +159,10 @@ public final class DiscoveryVerticle extends VerticleBase {
         .onFailure(failure -> storeFailed(message, failure));
   }
 
-  /** Renewals are not events one by one (they are the hot path): they go out coalesced, once a period. */
+  /**
+   * Renewals are not events one by one (they are the hot path): they go out coalesced, once a
+   * period, and are collected only while someone watches.
+   */
   private void publishRecentHeartbeats() {
     if (!recentHeartbeats.isEmpty()) {
       vertx.eventBus().publish(DISCOVERY_HEARTBEATS, new Discovery.Heartbeats(recentHeartbeats.drain()));

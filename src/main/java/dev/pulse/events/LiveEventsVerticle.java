@@ -81,11 +81,13 @@ public final class LiveEventsVerticle extends VerticleBase {
   private boolean publishFailing;
   private long watchTimer = -1;
   private long flushTimer = -1;
+  private Watched watchedFlag;
 
   @Override
   public Future<?> start() {
     PulseConfig config = PulseConfig.from(config());
     maxStreams = config.eventsMaxStreams();
+    watchedFlag = Watched.of(vertx);
     new DomainMetrics(vertx).gauge("pulse.event.streams.open", "GET /events streams open on this node",
         () -> localStreams);
     Future<Void> subscribed = Future.succeededFuture();
@@ -129,11 +131,12 @@ public final class LiveEventsVerticle extends VerticleBase {
       return;
     }
     localStreams++;
+    // Listening (and the Watched flag) before the reply, so that the stream's `ready` comes after it.
+    updateListening();
     message.reply(true);
     if (localStreams == 1 && channel != null) {
       announceWatch();
     }
-    updateListening();
   }
 
   private Future<Void> announceWatch() {
@@ -152,6 +155,7 @@ public final class LiveEventsVerticle extends VerticleBase {
       domainConsumers.forEach(MessageConsumer::unregister);
       domainConsumers.clear();
     }
+    watchedFlag.set(watched);
     if (localStreams == 0) {
       pendingHeartbeats.clear();
     }

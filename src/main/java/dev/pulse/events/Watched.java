@@ -1,0 +1,38 @@
+package dev.pulse.events;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.shareddata.LocalMap;
+import io.vertx.core.shareddata.Shareable;
+
+/**
+ * Whether this node's live-events verticle is listening to the domains (someone watches
+ * {@code GET /events}, here or on another node). Work done only for watchers, such as coalescing
+ * heartbeat renewals, asks it first and costs nothing while nobody watches. One per Vert.x
+ * instance; set before a new stream is told {@code ready}, so that nothing it should see is skipped.
+ */
+public final class Watched implements Shareable {
+
+  private static final String MAP = "pulse.events";
+  private static final String KEY = "watched";
+
+  private volatile boolean value;
+
+  private Watched() {
+  }
+
+  /** The flag of {@code vertx}'s node, created on first use. */
+  public static Watched of(Vertx vertx) {
+    LocalMap<String, Watched> map = vertx.sharedData().getLocalMap(MAP);
+    Watched fresh = new Watched();
+    Watched existing = map.putIfAbsent(KEY, fresh);
+    return existing == null ? fresh : existing;
+  }
+
+  public boolean get() {
+    return value;
+  }
+
+  void set(boolean watched) {
+    value = watched;
+  }
+}
