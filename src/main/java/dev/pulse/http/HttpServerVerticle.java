@@ -2,6 +2,7 @@ package dev.pulse.http;
 
 import dev.pulse.Pulse;
 import dev.pulse.config.PulseConfig;
+import dev.pulse.ops.HttpServerMeters;
 import dev.pulse.ops.PulseMetrics;
 import dev.pulse.redis.RedisClients;
 import io.vertx.redis.client.Command;
@@ -38,7 +39,7 @@ public final class HttpServerVerticle extends VerticleBase {
     DiscoveryClient discovery = new DiscoveryClient(vertx.eventBus(), config.eventBusTimeoutMs());
 
     Router router = Router.router(vertx);
-    router.route().handler(new RequestLog());
+    router.route().handler(new RequestLog(new HttpServerMeters(vertx)));
     if (config.redisStore()) {
       readinessRedis = RedisClients.create(vertx, config);
     }

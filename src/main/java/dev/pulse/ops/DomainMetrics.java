@@ -42,12 +42,12 @@ public final class DomainMetrics {
     return counters;
   }
 
-  /** A gauge with one series per label value, replaced as a whole on each {@link MultiGauge#register}. */
   /** A gauge reading {@code value} whenever it is scraped (the supplier must be safe to call from any thread). */
   public void gauge(String name, String description, java.util.function.Supplier<Number> value) {
     io.micrometer.core.instrument.Gauge.builder(name, value).description(description).register(registry);
   }
 
+  /** A gauge with one series per label value, replaced as a whole on each {@link MultiGauge#register}. */
   public MultiGauge gauges(String name, String description) {
     return MultiGauge.builder(name).description(description).register(registry);
   }

@@ -142,7 +142,7 @@ class OperationsTest {
     double before = sample(scrape(), "pulse_heartbeats_total{outcome=\"registered\"}");
     assertThat(client.post("/web/i-2").send().await().statusCode()).isEqualTo(201);
     assertThat(client.post("/web/i-2").send().await().statusCode()).isEqualTo(200);
-    // Vert.x counts a request as its response ends, which may be just after the client has it.
+    // A request is counted as its response ends, which may be just after the client has it.
     Eventually.poll(vertx, 5000, "the 201 counted", () -> client.get("/metrics").send().map(r ->
         sample(r.bodyAsString(), "vertx_http_server_requests_total{code=\"201\",route=\"POST /:group/:id\"}") >= 1))
         .await();
