@@ -11,7 +11,7 @@ import org.slf4j.Marker;
  * Copies the current request id ({@link RequestIds#current()}) into the SLF4J MDC as
  * {@code requestId} just before each log call is decided, so that the text pattern
  * ({@code %X{requestId}}) and the JSON encoder see it, on whichever event loop the line is logged.
- * It never filters anything out.
+ * It never filters anything out, and does nothing for level checks that log nothing.
  */
 public final class RequestIdTurboFilter extends TurboFilter {
 
@@ -19,6 +19,11 @@ public final class RequestIdTurboFilter extends TurboFilter {
 
   @Override
   public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
+    if (format == null && params == null && t == null) {
+      // An isXxxEnabled() check (vertx-web asks isTraceEnabled at every routing step): nothing is
+      // logged, so the MDC can wait for the log call itself.
+      return FilterReply.NEUTRAL;
+    }
     String id = RequestIds.current();
     if (id != null) {
       MDC.put(MDC_KEY, id);
