@@ -14,7 +14,13 @@ public record OrderKey(long millis, String id) {
 
   /** The text every key at {@code millis} starts with (a lower bound for that instant). */
   public static String prefix(long millis) {
-    return String.format("%0" + DIGITS + "d:", millis);
+    if (millis < 0) {
+      return String.format("%0" + DIGITS + "d:", millis);
+    }
+    // Not String.format on this path: every alert ingested builds keys, and the formatter parses its
+    // pattern each time.
+    String digits = Long.toString(millis);
+    return digits.length() >= DIGITS ? digits + ":" : "0".repeat(DIGITS - digits.length()) + digits + ":";
   }
 
   /** The key's parts, or null when {@code key} is not an order key. */

@@ -47,8 +47,11 @@ public final class Json {
    */
   public static JsonNode parseBody(Buffer body) {
     try {
-      JsonNode root = MAPPER.readTree(body.getBytes());
-      requireValidUnicode(root);
+      byte[] bytes = body.getBytes();
+      JsonNode root = MAPPER.readTree(bytes);
+      if (maySpellSurrogates(bytes)) {
+        requireValidUnicode(root);
+      }
       return root;
     } catch (JsonProcessingException e) {
       String where = e.getLocation() == null ? ""
@@ -96,6 +99,20 @@ public final class Json {
       }
     }
     return true;
+  }
+
+  /**
+   * Whether a surrogate can appear in the parsed text: only through a {@code \\u} escape, or through
+   * the bytes {@code ED A0..BF} (surrogates encoded as UTF-8). Bodies with neither byte are not
+   * walked again.
+   */
+  private static boolean maySpellSurrogates(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b == '\\' || b == (byte) 0xED) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -175,6 +175,16 @@ abstract class HeartbeatApiContract extends NodeContract {
   }
 
   @Test
+  @DisplayName("a surrogate sent as raw UTF-8 bytes (ED A0 80, no escape) is a 400 as well")
+  void rawSurrogateBytes() {
+    Buffer body = Buffer.buffer("{\"meta\":{\"a\":\"").appendBytes(new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80})
+        .appendString("\"}}");
+    HttpResponse<Buffer> response = client.post("/" + group + "/raw").sendBuffer(body).await();
+    assertProblem(response, 400, "INVALID_JSON", "body");
+    assertThat(get("/" + group + "/raw").statusCode()).isEqualTo(404);
+  }
+
+  @Test
   @DisplayName("numbers in meta are kept exactly as sent")
   void exactNumbersInMeta() {
     String meta = "{\"pi\":3.14159265358979323846264338,\"big\":123456789012345678901234567890}";
