@@ -1,13 +1,17 @@
 package dev.pulse.redis;
 
 import dev.pulse.Expired;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
@@ -22,9 +26,14 @@ import java.util.function.Supplier;
 public final class DueIndex {
 
   static final int BUCKETS = 16;
+  /** How long {@link #dueBySoon} writes wait, so that those of many members travel as one ZADD per bucket. */
+  static final long BATCH_WINDOW_MS = 50;
 
   private final Redis redis;
   private final List<String> buckets;
+  /** {@link #dueBySoon} writes not sent yet: member → earliest due time asked. Guarded by {@code this}. */
+  private Map<String, Long> pending = new HashMap<>();
+  private boolean flushScheduled;
 
   /** {@code keyBase} + {@code :{<n>}} names each bucket. */
   public DueIndex(Redis redis, String keyBase) {
@@ -41,6 +50,48 @@ public final class DueIndex {
     return redis.send(Request.cmd(Command.ZADD).arg(bucket(member)).arg("LT").arg(at).arg(member)).mapEmpty();
   }
 
+  /**
+   * As {@link #dueBy}, sent within {@link #BATCH_WINDOW_MS} together with the other members' writes
+   * of that window (one {@code ZADD LT} per bucket), for a write per request that nobody waits on.
+   * Due times lie well beyond the window (leases and TTLs last seconds), so the delay never makes a
+   * score late; {@link #sweep} sends what is pending first. Like {@link #dueBy}'s, a write that
+   * fails is lost, and the member's next write indexes it again.
+   */
+  public void dueBySoon(String member, long at) {
+    synchronized (this) {
+      pending.merge(member, at, Math::min);
+      if (flushScheduled) {
+        return;
+      }
+      flushScheduled = true;
+    }
+    Context context = Vertx.currentContext();
+    if (context == null) {
+      flush();
+    } else {
+      context.owner().setTimer(BATCH_WINDOW_MS, timer -> flush());
+    }
+  }
+
+  /** Sends the pending {@link #dueBySoon} writes now. */
+  public Future<Void> flush() {
+    Map<String, Long> batch;
+    synchronized (this) {
+      flushScheduled = false;
+      if (pending.isEmpty()) {
+        return Future.succeededFuture();
+      }
+      batch = pending;
+      pending = new HashMap<>();
+    }
+    Map<String, Request> byBucket = new HashMap<>();
+    batch.forEach((member, at) -> byBucket.computeIfAbsent(bucket(member),
+        key -> Request.cmd(Command.ZADD).arg(key).arg("LT")).arg(at).arg(member));
+    List<Future<Response>> writes = new ArrayList<>(byBucket.size());
+    byBucket.values().forEach(write -> writes.add(redis.send(write)));
+    return Future.join(writes).mapEmpty();
+  }
+
   /** Makes {@code member} due at exactly {@code at} (after a sweep found its next expiry). */
   public Future<Void> reschedule(String member, long at) {
     return redis.send(Request.cmd(Command.ZADD).arg(bucket(member)).arg(at).arg(member)).mapEmpty();
@@ -53,7 +104,7 @@ public final class DueIndex {
    * sweep; what the others removed is still reported.
    */
   public <T> Future<Expired<T>> sweep(long now, int max, BiFunction<String, Integer, Future<List<T>>> sweepMember) {
-    return due(now, max).compose(due -> {
+    return flush().otherwiseEmpty().compose(flushed -> due(now, max)).compose(due -> {
       int share = Math.max(1, max / Math.max(1, due.size()));
       List<Future<List<T>>> sweeps = new ArrayList<>(due.size());
       for (String member : due) {
