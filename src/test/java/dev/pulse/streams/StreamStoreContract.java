@@ -68,6 +68,20 @@ abstract class StreamStoreContract {
   }
 
   @Test
+  @DisplayName("content and device ids come back exactly as sent: quotes, backslashes, key-like text, nulls")
+  void leaseLabelsRoundTrip() {
+    List<Lease> sent = List.of(
+        new Lease(user, "s1", "say \"hi\"", "c:\\tv", START, START + LEASE),
+        new Lease(user, "s2", "\"deviceId\":\"x\"", null, START, START + LEASE),
+        new Lease(user, "s3", null, "deviceId", START, START + LEASE));
+    for (Lease lease : sent) {
+      assertThat(store.acquire(user, lease.streamId(), lease.contentId(), lease.deviceId()).await().lease())
+          .isEqualTo(lease);
+    }
+    assertThat(store.acquire(user, "s4", "x", "y").await().active()).containsExactlyElementsOf(sent);
+  }
+
+  @Test
   @DisplayName("starting an active stream again renews it and takes no second slot, even at the limit")
   void retryRenews() {
     start("s1");
