@@ -51,7 +51,10 @@ public final class Addresses {
   public static final String ALERTS_LIST = "alerts.list";
   public static final String ALERTS_STATS = "alerts.stats";
 
-  /** Published after each ingested alert event, body the {@link dev.pulse.alerts.Alert} as stored. */
+  /**
+   * Published after each ingested alert event while someone watches live events ({@link
+   * dev.pulse.events.Watched}), body the {@link dev.pulse.alerts.Alert} as stored.
+   */
   public static final String ALERTS_CHANGED = "alerts.changed";
 
   public static final String READINGS_INGEST = "readings.ingest";
@@ -60,7 +63,10 @@ public final class Addresses {
   public static final String READINGS_DEVICES = "readings.devices";
   public static final String READINGS_EXPIRE = "readings.expire";
 
-  /** Published after a batch with at least one accepted reading, body {@link dev.pulse.readings.Readings.Ingested}. */
+  /**
+   * Published after a batch with at least one accepted reading while someone watches live events,
+   * body {@link dev.pulse.readings.Readings.Ingested}.
+   */
   public static final String READINGS_INGESTED = "readings.ingested";
 
   public static final String STREAMS_ACQUIRE = "streams.acquire";
@@ -74,10 +80,10 @@ public final class Addresses {
   /** Published once per expired lease, body {@link dev.pulse.streams.Lease}. */
   public static final String STREAMS_LEASE_EXPIRED = "streams.lease-expired";
 
-  /** Published when a stream is admitted as a new lease, body {@link dev.pulse.streams.Lease}. */
+  /** Published when a stream is admitted as a new lease while someone watches live events, body {@link dev.pulse.streams.Lease}. */
   public static final String STREAMS_LEASE_STARTED = "streams.lease-started";
 
-  /** Published when a lease is released by its player, body {@link dev.pulse.streams.Streams.LeaseKey}. */
+  /** Published when a lease is released by its player while someone watches live events, body {@link dev.pulse.streams.Streams.LeaseKey}. */
   public static final String STREAMS_LEASE_RELEASED = "streams.lease-released";
 
   /** Sent by each {@code GET /events} stream as it opens (+1) and closes (-1), body an Integer. */

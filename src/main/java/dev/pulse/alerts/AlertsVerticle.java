@@ -12,6 +12,7 @@ import static dev.pulse.Addresses.DISCOVERY_STATUS_CHANGED;
 import dev.pulse.InTurn;
 import dev.pulse.Replies;
 import dev.pulse.config.PulseConfig;
+import dev.pulse.events.Watched;
 import dev.pulse.ops.DomainMetrics;
 import dev.pulse.discovery.Discovery;
 import dev.pulse.discovery.Instance;
@@ -40,6 +41,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class AlertsVerticle extends VerticleBase {
 
+  private Watched watched;
+
   private static final Logger LOG = LoggerFactory.getLogger(AlertsVerticle.class);
   private static final String STORE = "alert";
   private static final DateTimeFormatter ISO_MILLIS =
@@ -53,6 +56,7 @@ public final class AlertsVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     PulseConfig config = PulseConfig.from(config());
+    watched = Watched.of(vertx);
     store = config.redisStore()
         ? new RedisAlertStore(vertx, RedisClients.create(vertx, config), new RedisKeys(config.redisKeyPrefix()))
         : new MemoryAlertStore();
@@ -93,7 +97,7 @@ public final class AlertsVerticle extends VerticleBase {
 
   /** Stores an event and announces the alert as it now stands. */
   private Future<Alert> ingest(AlertEvent event) {
-    return store.ingest(event).onSuccess(alert -> vertx.eventBus().publish(ALERTS_CHANGED, alert));
+    return store.ingest(event).onSuccess(alert -> watched.publish(vertx.eventBus(), ALERTS_CHANGED, alert));
   }
 
   private void get(Message<Alerts.AlertKey> message) {

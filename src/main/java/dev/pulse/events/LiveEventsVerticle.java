@@ -51,7 +51,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>It listens to the domains only while someone watches: a stream open on this node, or (in
  * {@code redis} mode) on another node, which says so on the channel every {@link #WATCH_PERIOD_MS}.
- * With nobody watching, the domains' events find no consumer and cost next to nothing.
+ * With nobody watching, the domains do not publish the events only it listens to ({@link Watched}).
  *
  * <p>Heartbeat renewals arrive coalesced by the registry (one batch per {@code events.coalesceMs}).
  * In {@code redis} mode several nodes may renew one instance in one period, so the batches are

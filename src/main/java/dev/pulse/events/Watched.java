@@ -1,6 +1,7 @@
 package dev.pulse.events;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.shareddata.LocalMap;
 import io.vertx.core.shareddata.Shareable;
 
@@ -30,6 +31,18 @@ public final class Watched implements Shareable {
 
   public boolean get() {
     return value;
+  }
+
+  /**
+   * Publishes {@code event} on {@code address} while someone watches, else does nothing: for the
+   * addresses only the live-events verticle listens to. (A publish that finds no consumer is not
+   * free: Vert.x builds a {@code NO_HANDLERS} exception for it, which was 3.5 % of the Redis
+   * stream-admission path's CPU.)
+   */
+  public void publish(EventBus bus, String address, Object event) {
+    if (value) {
+      bus.publish(address, event);
+    }
   }
 
   void set(boolean watched) {

@@ -9,6 +9,7 @@ import static dev.pulse.Addresses.READINGS_SUMMARY;
 
 import dev.pulse.Replies;
 import dev.pulse.config.PulseConfig;
+import dev.pulse.events.Watched;
 import dev.pulse.ops.DomainMetrics;
 import dev.pulse.redis.RedisClients;
 import dev.pulse.redis.RedisKeys;
@@ -25,6 +26,8 @@ import java.util.List;
  */
 public final class ReadingsVerticle extends VerticleBase {
 
+  private Watched watched;
+
   private static final String STORE = "reading";
 
   private ReadingStore store;
@@ -33,6 +36,7 @@ public final class ReadingsVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     PulseConfig config = PulseConfig.from(config());
+    watched = Watched.of(vertx);
     batchSize = config.expiryBatchSize();
     store = config.redisStore()
         ? new RedisReadingStore(RedisClients.create(vertx, config), new RedisKeys(config.redisKeyPrefix()),
@@ -65,20 +69,25 @@ public final class ReadingsVerticle extends VerticleBase {
         acceptedCount++;
       }
     }
-    // The usual batch is accepted whole: it is announced as it came, without a copy.
-    List<Reading> accepted = batch.readings();
-    if (acceptedCount < outcomes.size()) {
-      accepted = new java.util.ArrayList<>(acceptedCount);
-      for (int i = 0; i < outcomes.size(); i++) {
-        if (outcomes.get(i) == ReadingStore.Outcome.ACCEPTED) {
-          accepted.add(batch.readings().get(i));
-        }
-      }
-    }
-    if (!accepted.isEmpty()) {
-      vertx.eventBus().publish(READINGS_INGESTED, new Readings.Ingested(batch.deviceId(), accepted));
+    if (acceptedCount > 0 && watched.get()) {
+      vertx.eventBus().publish(READINGS_INGESTED, new Readings.Ingested(batch.deviceId(),
+          accepted(batch, outcomes, acceptedCount)));
     }
     return new Readings.Outcomes(outcomes);
+  }
+
+  /** The accepted readings of a batch; the usual batch is accepted whole and is returned as it came, without a copy. */
+  private static List<Reading> accepted(Readings.Batch batch, List<ReadingStore.Outcome> outcomes, int acceptedCount) {
+    if (acceptedCount == outcomes.size()) {
+      return batch.readings();
+    }
+    List<Reading> accepted = new java.util.ArrayList<>(acceptedCount);
+    for (int i = 0; i < outcomes.size(); i++) {
+      if (outcomes.get(i) == ReadingStore.Outcome.ACCEPTED) {
+        accepted.add(batch.readings().get(i));
+      }
+    }
+    return accepted;
   }
 
   @Override

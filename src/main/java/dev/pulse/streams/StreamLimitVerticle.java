@@ -14,6 +14,7 @@ import static dev.pulse.Addresses.STREAMS_SET_LIMIT;
 import dev.pulse.Replies;
 import dev.pulse.ExpiryReport;
 import dev.pulse.config.PulseConfig;
+import dev.pulse.events.Watched;
 import dev.pulse.ops.DomainMetrics;
 import dev.pulse.redis.RedisClients;
 import dev.pulse.redis.RedisKeys;
@@ -34,6 +35,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class StreamLimitVerticle extends VerticleBase {
 
+  private Watched watched;
+
   private static final Logger LOG = LoggerFactory.getLogger(StreamLimitVerticle.class);
   private static final String STORE = "stream";
 
@@ -44,6 +47,7 @@ public final class StreamLimitVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     config = PulseConfig.from(config());
+    watched = Watched.of(vertx);
     clock = Clock.systemUTC();
     metrics = new DomainMetrics(vertx);
     admissions = metrics.counters("pulse.stream.admissions", "Stream starts by outcome", "outcome",
@@ -95,7 +99,7 @@ public final class StreamLimitVerticle extends VerticleBase {
           admission.expired().forEach(this::announceExpired);
           admissions.get(admission.outcome()).increment();
           if (admission.outcome() == Admission.Outcome.ADMITTED) {
-            vertx.eventBus().publish(STREAMS_LEASE_STARTED, admission.lease());
+            watched.publish(vertx.eventBus(), STREAMS_LEASE_STARTED, admission.lease());
           }
           message.reply(admission);
         })
@@ -128,7 +132,7 @@ public final class StreamLimitVerticle extends VerticleBase {
       if (!released) {
         return null;
       }
-      vertx.eventBus().publish(STREAMS_LEASE_RELEASED, key);
+      watched.publish(vertx.eventBus(), STREAMS_LEASE_RELEASED, key);
       return released;
     }));
   }
