@@ -36,7 +36,8 @@ final class RequestLog implements Handler<RoutingContext> {
     ctx.addEndHandler(ended -> {
       long nanos = System.nanoTime() - started;
       String route = RouteTemplates.of(ctx);
-      int status = ctx.response().getStatusCode();
+      // A connection closed before the response ended: no status was sent, whatever the default says.
+      int status = ended.failed() ? HttpServerMeters.RESET : ctx.response().getStatusCode();
       meters.record(route, status, nanos);
       if (ACCESS.isInfoEnabled()) {
         ACCESS.info("{} {} {} {} ms {} bytes", kv("method", ctx.request().method().name()),

@@ -20,8 +20,11 @@ public final class HttpServerMeters {
 
   static final String REQUESTS = "vertx.http.server.requests";
   static final String RESPONSE_TIME = "vertx.http.server.response.time";
-  /** Status codes index an array per route; anything outside 100–599 shares slot 0. */
+  /** Status codes index an array per route; slots 0 and 1 (no status has them) hold the two codes below. */
   private static final int STATUSES = 600;
+  /** Passed as the status of a request whose connection closed before its response ended. */
+  public static final int RESET = 0;
+  private static final int OTHER = 1;
 
   private final MeterRegistry registry;
   private final Map<String, RouteMeters[]> byRoute = new HashMap<>();
@@ -33,13 +36,21 @@ public final class HttpServerMeters {
   private record RouteMeters(Counter requests, Timer responseTime) {
   }
 
-  /** Counts one response of {@code route} (a template, never a raw path) with {@code status}. */
+  /**
+   * Counts one response of {@code route} (a template, never a raw path) with {@code status}, or
+   * {@link #RESET} (code {@code reset}) for a request whose client went away first. A status outside
+   * 100–599 is counted as code {@code other}.
+   */
   public void record(String route, int status, long nanos) {
     RouteMeters[] byStatus = byRoute.computeIfAbsent(route, ignored -> new RouteMeters[STATUSES]);
-    int slot = status >= 100 && status < STATUSES ? status : 0;
+    int slot = status == RESET || (status >= 100 && status < STATUSES) ? status : OTHER;
     RouteMeters meters = byStatus[slot];
     if (meters == null) {
-      String code = Integer.toString(status);
+      String code = switch (slot) {
+        case RESET -> "reset";
+        case OTHER -> "other";
+        default -> Integer.toString(status);
+      };
       meters = new RouteMeters(
           Counter.builder(REQUESTS).description("Requests by route template and status")
               .tags("route", route, "code", code).register(registry),

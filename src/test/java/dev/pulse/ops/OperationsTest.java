@@ -161,6 +161,25 @@ class OperationsTest {
     assertThat(text).doesNotContain("/web/i-2").as("no raw paths as labels");
   }
 
+  @Test
+  @DisplayName("a request whose client went away before its response ended is counted as code reset, not 200")
+  void clientGoneIsReset() throws Exception {
+    try (Socket socket = new Socket("127.0.0.1", node.port())) {
+      socket.getOutputStream().write(("GET /events HTTP/1.1\r\nHost: x\r\nX-Request-Id: gone-1\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
+      assertThat(readHead(socket.getInputStream())).startsWith("HTTP/1.1 200");
+    }
+
+    Eventually.poll(vertx, 5000, "the reset counted", () -> client.get("/metrics").send().map(r ->
+        sample(r.bodyAsString(), "vertx_http_server_requests_total{code=\"reset\",route=\"GET /events\"}") == 1))
+        .await();
+    String text = scrape();
+    assertThat(text).doesNotContain("vertx_http_server_requests_total{code=\"200\",route=\"GET /events\"}");
+    Eventually.poll(vertx, 5000, "access line written",
+        () -> Future.succeededFuture(!linesWithRequestId("gone-1").isEmpty())).await();
+    assertThat(linesWithRequestId("gone-1").get(0).getInteger("status")).isZero();
+  }
+
   private String scrape() {
     HttpResponse<Buffer> response = client.get("/metrics").send().await();
     assertThat(response.statusCode()).isEqualTo(200);
