@@ -102,13 +102,14 @@ public final class Json {
   }
 
   /**
-   * Whether a surrogate can appear in the parsed text: only through a {@code \\u} escape, or through
-   * the bytes {@code ED A0..BF} (surrogates encoded as UTF-8). Bodies with neither byte are not
-   * walked again.
+   * Whether a surrogate can appear in the parsed text: only through a {@code \\u} escape, through
+   * the bytes {@code ED A0..BF} (surrogates encoded as UTF-8), or in a UTF-16 or UTF-32 body (which
+   * Jackson also reads, and whose JSON always has a zero byte). Bodies with none of these bytes are
+   * not walked again.
    */
   private static boolean maySpellSurrogates(byte[] bytes) {
     for (byte b : bytes) {
-      if (b == '\\' || b == (byte) 0xED) {
+      if (b == '\\' || b == (byte) 0xED || b == 0) {
         return true;
       }
     }

@@ -185,6 +185,17 @@ abstract class HeartbeatApiContract extends NodeContract {
   }
 
   @Test
+  @DisplayName("a lone surrogate in a UTF-32 body (which Jackson reads too) is a 400 as well")
+  void utf32Surrogate() {
+    java.nio.charset.Charset utf32 = java.nio.charset.Charset.forName("UTF-32BE");
+    Buffer body = Buffer.buffer("{\"meta\":{\"a\":\"".getBytes(utf32)).appendBytes(new byte[] {0, 0, (byte) 0xD8, 0})
+        .appendBytes("\"}}".getBytes(utf32));
+    HttpResponse<Buffer> response = client.post("/" + group + "/utf32").sendBuffer(body).await();
+    assertProblem(response, 400, "INVALID_JSON", "body");
+    assertThat(get("/" + group + "/utf32").statusCode()).isEqualTo(404);
+  }
+
+  @Test
   @DisplayName("numbers in meta are kept exactly as sent")
   void exactNumbersInMeta() {
     String meta = "{\"pi\":3.14159265358979323846264338,\"big\":123456789012345678901234567890}";
