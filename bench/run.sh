@@ -7,10 +7,11 @@
 # registered instance (100-byte meta). Load goes to 127.0.0.1 only; each run is bounded.
 # Usage: bench/run.sh [scenario...]   scenarios: heartbeat groups group resolve alerts readings streams
 #        p99 sweep heap
-#        (all by default; WARMUP=3s DURATION=10s CONNECTIONS=64 to change)
+#        (all by default; WARMUP=10s DURATION=10s CONNECTIONS=64 to change: the JIT compiler was
+#        still taking a quarter of a core 3 s into a run, and a tenth 15 s in)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-WARMUP=${WARMUP:-3s}
+WARMUP=${WARMUP:-10s}
 DURATION=${DURATION:-10s}
 CONNECTIONS=${CONNECTIONS:-64}
 SCENARIOS=("${@:-heartbeat groups group resolve alerts readings streams p99 sweep heap}")

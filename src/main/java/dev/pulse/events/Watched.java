@@ -9,7 +9,9 @@ import io.vertx.core.shareddata.Shareable;
  * Whether this node's live-events verticle is listening to the domains (someone watches
  * {@code GET /events}, here or on another node). Work done only for watchers, such as coalescing
  * heartbeat renewals, asks it first and costs nothing while nobody watches. One per Vert.x
- * instance; set before a new stream is told {@code ready}, so that nothing it should see is skipped.
+ * instance. A stream opened on this node sets it before the stream is told {@code ready}, so that
+ * nothing made through this node afterwards is skipped; other nodes set theirs when they hear of
+ * the stream through Redis, a few milliseconds later.
  */
 public final class Watched implements Shareable {
 

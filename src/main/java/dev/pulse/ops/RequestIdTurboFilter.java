@@ -11,7 +11,9 @@ import org.slf4j.Marker;
  * Copies the current request id ({@link RequestIds#current()}) into the SLF4J MDC as
  * {@code requestId} just before each log call is decided, so that the text pattern
  * ({@code %X{requestId}}) and the JSON encoder see it, on whichever event loop the line is logged.
- * It never filters anything out, and does nothing for level checks that log nothing.
+ * It never filters anything out, and does nothing for level checks that log nothing. (SLF4J's
+ * fluent API, {@code LOG.atInfo().log(…)}, is decided by such a check alone, so lines logged
+ * through it would carry a stale id: Pulse logs through the classic methods only.)
  */
 public final class RequestIdTurboFilter extends TurboFilter {
 

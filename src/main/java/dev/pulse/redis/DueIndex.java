@@ -34,6 +34,8 @@ public final class DueIndex {
   /** {@link #dueBySoon} writes not sent yet: member → earliest due time asked. Guarded by {@code this}. */
   private Map<String, Long> pending = new HashMap<>();
   private boolean flushScheduled;
+  /** The writes of the latest flush, until Redis answers them. Guarded by {@code this}. */
+  private Future<Void> lastFlush = Future.succeededFuture();
 
   /** {@code keyBase} + {@code :{<n>}} names each bucket. */
   public DueIndex(Redis redis, String keyBase) {
@@ -53,9 +55,10 @@ public final class DueIndex {
   /**
    * As {@link #dueBy}, sent within {@link #BATCH_WINDOW_MS} together with the other members' writes
    * of that window (one {@code ZADD LT} per bucket), for a write per request that nobody waits on.
-   * Due times lie well beyond the window (leases and TTLs last seconds), so the delay never makes a
-   * score late; {@link #sweep} sends what is pending first. Like {@link #dueBy}'s, a write that
-   * fails is lost, and the member's next write indexes it again.
+   * The delay only postpones when a sweep can see the member (a score already past when it lands is
+   * swept at the next sweep), and {@link #sweep} sends what is pending, and waits for what is in
+   * flight, first. Like {@link #dueBy}'s, a write that fails is lost, and the member's next write
+   * indexes it again.
    */
   public void dueBySoon(String member, long at) {
     synchronized (this) {
@@ -73,13 +76,15 @@ public final class DueIndex {
     }
   }
 
-  /** Sends the pending {@link #dueBySoon} writes now. */
+  /** Sends the pending {@link #dueBySoon} writes now; completes when they and the previous flush's are answered. */
   public Future<Void> flush() {
     Map<String, Long> batch;
+    Future<Void> previous;
     synchronized (this) {
       flushScheduled = false;
+      previous = lastFlush;
       if (pending.isEmpty()) {
-        return Future.succeededFuture();
+        return previous;
       }
       batch = pending;
       pending = new HashMap<>();
@@ -89,7 +94,11 @@ public final class DueIndex {
         key -> Request.cmd(Command.ZADD).arg(key).arg("LT")).arg(at).arg(member));
     List<Future<Response>> writes = new ArrayList<>(byBucket.size());
     byBucket.values().forEach(write -> writes.add(redis.send(write)));
-    return Future.join(writes).mapEmpty();
+    Future<Void> sent = Future.join(writes).mapEmpty();
+    synchronized (this) {
+      lastFlush = sent;
+    }
+    return Future.join(previous, sent).mapEmpty();
   }
 
   /** Makes {@code member} due at exactly {@code at} (after a sweep found its next expiry). */
