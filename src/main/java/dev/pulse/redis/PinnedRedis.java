@@ -50,7 +50,10 @@ final class PinnedRedis implements Redis {
   @Override
   public Future<Response> send(Request command) {
     Future<RedisConnection> current = connection();
-    return current.compose(opened -> opened.send(command)).onFailure(failure -> {
+    // Open already, as it nearly always is: send at once, without one more future per command.
+    Future<Response> sent = current.succeeded() ? current.result().send(command)
+        : current.compose(opened -> opened.send(command));
+    return sent.onFailure(failure -> {
       if (isConnectionLost(failure)) {
         drop(current);
       }
