@@ -76,7 +76,7 @@ public final class RedisStreamStore implements StreamStore {
     String data = new JsonObject().put("contentId", contentId).put("deviceId", deviceId).encode();
     return ACQUIRE.run(redis, userKeys(userId), List.of(streamId, scriptNow(), Long.toString(leaseMs),
             Integer.toString(defaultLimit), data))
-        .compose(reply -> {
+        .map(reply -> {
           Admission.Outcome outcome = Admission.Outcome.valueOf(reply.get(0).toString());
           int activeCount = reply.get(2).toInteger();
           int expiredCount = reply.get(3).toInteger();
@@ -90,7 +90,7 @@ public final class RedisStreamStore implements StreamStore {
             // shard may be down), and renewals write it again.
             dueUsers.dueBySoon(userId, lease.expiresAt());
           }
-          return Future.succeededFuture(new Admission(outcome, lease, reply.get(1).toInteger(), active, expired, false));
+          return new Admission(outcome, lease, reply.get(1).toInteger(), active, expired, false);
         });
   }
 
