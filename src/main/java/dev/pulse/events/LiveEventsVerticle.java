@@ -111,6 +111,7 @@ public final class LiveEventsVerticle extends VerticleBase {
   public Future<?> stop() {
     vertx.cancelTimer(watchTimer);
     vertx.cancelTimer(flushTimer);
+    watchedFlag.set(false);
     return channel == null ? Future.succeededFuture() : channel.close();
   }
 
