@@ -177,22 +177,22 @@ abstract class HeartbeatApiContract extends NodeContract {
   @Test
   @DisplayName("a surrogate sent as raw UTF-8 bytes (ED A0 80, no escape) is a 400 as well")
   void rawSurrogateBytes() {
-    Buffer body = Buffer.buffer("{\"meta\":{\"a\":\"").appendBytes(new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80})
-        .appendString("\"}}");
-    HttpResponse<Buffer> response = client.post("/" + group + "/raw").sendBuffer(body).await();
-    assertProblem(response, 400, "INVALID_JSON", "body");
-    assertThat(get("/" + group + "/raw").statusCode()).isEqualTo(404);
+    assertRefusedAndNotStored("raw", Buffer.buffer("{\"meta\":{\"a\":\"")
+        .appendBytes(new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}).appendString("\"}}"));
   }
 
   @Test
   @DisplayName("a lone surrogate in a UTF-32 body (which Jackson reads too) is a 400 as well")
   void utf32Surrogate() {
     java.nio.charset.Charset utf32 = java.nio.charset.Charset.forName("UTF-32BE");
-    Buffer body = Buffer.buffer("{\"meta\":{\"a\":\"".getBytes(utf32)).appendBytes(new byte[] {0, 0, (byte) 0xD8, 0})
-        .appendBytes("\"}}".getBytes(utf32));
-    HttpResponse<Buffer> response = client.post("/" + group + "/utf32").sendBuffer(body).await();
-    assertProblem(response, 400, "INVALID_JSON", "body");
-    assertThat(get("/" + group + "/utf32").statusCode()).isEqualTo(404);
+    assertRefusedAndNotStored("utf32", Buffer.buffer("{\"meta\":{\"a\":\"".getBytes(utf32))
+        .appendBytes(new byte[] {0, 0, (byte) 0xD8, 0}).appendBytes("\"}}".getBytes(utf32)));
+  }
+
+  /** A heartbeat of instance {@code id} with {@code body} is a 400 naming the body, and registers nothing. */
+  private void assertRefusedAndNotStored(String id, Buffer body) {
+    assertProblem(client.post("/" + group + "/" + id).sendBuffer(body).await(), 400, "INVALID_JSON", "body");
+    assertThat(get("/" + group + "/" + id).statusCode()).isEqualTo(404);
   }
 
   @Test
