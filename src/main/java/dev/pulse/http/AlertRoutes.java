@@ -45,16 +45,25 @@ public final class AlertRoutes {
   }
 
   private void ingest(RoutingContext ctx) {
-    JsonNode body = Json.parseBody(RawBodyHandler.body(ctx));
+    byte[] bytes = RawBodyHandler.body(ctx).getBytes();
+    AlertEvent single = AlertEvents.read(bytes);
+    if (single != null) {
+      ingestSingle(ctx, single);
+      return;
+    }
+    JsonNode body = Json.parseBody(bytes);
     if (!body.isArray()) {
-      AlertEvent event = AlertEvents.parse(body, "");
-      alerts.ingest(event)
-          .onSuccess(alert -> Responses.json(ctx, 200, AlertView.of(alert)))
-          .onFailure(ctx::fail);
+      ingestSingle(ctx, AlertEvents.parse(body, ""));
       return;
     }
     ingestBatch(body, 0, new ArrayList<>(body.size()))
         .onSuccess(results -> Responses.json(ctx, 200, results))
+        .onFailure(ctx::fail);
+  }
+
+  private void ingestSingle(RoutingContext ctx, AlertEvent event) {
+    alerts.ingest(event)
+        .onSuccess(alert -> Responses.json(ctx, 200, AlertView.of(alert)))
         .onFailure(ctx::fail);
   }
 
@@ -167,29 +176,26 @@ public final class AlertRoutes {
 
   /** An alert as the API shows it: timestamps as sent, absent when unknown. */
   public record AlertView(String alertId, String name, AlertStatus status, AlertStatus reportedStatus,
-      Map<String, String> responder, Map<String, String> service, String triggeredOn, String acknowledgedOn,
-      String resolvedOn, Long timeToAcknowledgeMs, Long timeToResolveMs) {
+      Responder responder, Service service, String triggeredOn, String acknowledgedOn, String resolvedOn,
+      Long timeToAcknowledgeMs, Long timeToResolveMs) {
 
     public static AlertView of(Alert alert) {
+      AlertEvent.Party responder = alert.responder();
+      AlertEvent.Party service = alert.service();
       return new AlertView(alert.alertId(), alert.name(), alert.status(), alert.reportedStatus(),
-          party(alert.responder(), "userId"), party(alert.service(), "serviceId"), alert.triggeredOn().text(),
+          responder == null ? null : new Responder(responder.id(), responder.name()),
+          service == null ? null : new Service(service.id(), service.name()), alert.triggeredOn().text(),
           alert.acknowledgedOn() == null ? null : alert.acknowledgedOn().text(),
           alert.resolvedOn() == null ? null : alert.resolvedOn().text(),
           alert.timeToAcknowledgeMs(), alert.timeToResolveMs());
     }
+  }
 
-    private static Map<String, String> party(AlertEvent.Party party, String idField) {
-      if (party == null) {
-        return null;
-      }
-      Map<String, String> json = new LinkedHashMap<>();
-      if (party.id() != null) {
-        json.put(idField, party.id());
-      }
-      if (party.name() != null) {
-        json.put("name", party.name());
-      }
-      return json;
-    }
+  /** An alert's responder as the API shows it; a part the emitter left out is absent. */
+  public record Responder(String userId, String name) {
+  }
+
+  /** An alert's service as the API shows it; a part the emitter left out is absent. */
+  public record Service(String serviceId, String name) {
   }
 }
