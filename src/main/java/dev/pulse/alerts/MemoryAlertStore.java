@@ -16,7 +16,7 @@ import java.util.TreeMap;
  */
 public final class MemoryAlertStore implements AlertStore {
 
-  private final Map<String, Alert> alerts = new HashMap<>();
+  private final Map<String, Indexed> alerts = new HashMap<>();
   private final Map<String, Group> groups = new HashMap<>();
 
   private static final class Group {
@@ -24,39 +24,58 @@ public final class MemoryAlertStore implements AlertStore {
     final AlertStats.Accumulator stats = new AlertStats.Accumulator();
   }
 
+  /** An alert with its order key and groups, computed once when it is stored. */
+  private record Indexed(Alert alert, String orderKey, List<String> dimensions) {
+
+    static Indexed of(Alert alert) {
+      return new Indexed(alert, alert.orderKey(), alert.dimensions());
+    }
+  }
+
   @Override
   public Future<Void> start() {
     return Future.succeededFuture();
   }
 
+  /**
+   * Merges the event into the stored alert. Each group the alert leaves, or whose order key changed,
+   * drops its entry; every group of the merged alert then maps the order key to it, and each
+   * group's statistics swap the old alert for the new one.
+   */
   @Override
   public Future<Alert> ingest(AlertEvent event) {
-    Alert existing = alerts.get(event.alertId());
-    Alert merged = Alert.merge(existing, event);
-    if (!merged.equals(existing)) {
-      if (existing != null) {
-        for (String dimension : existing.dimensions()) {
-          Group group = groups.get(dimension);
+    Indexed existing = alerts.get(event.alertId());
+    Alert merged = Alert.merge(existing == null ? null : existing.alert(), event);
+    if (existing != null && merged.equals(existing.alert())) {
+      return Future.succeededFuture(merged);
+    }
+    Indexed next = Indexed.of(merged);
+    if (existing != null) {
+      boolean sameKey = existing.orderKey().equals(next.orderKey());
+      for (String dimension : existing.dimensions()) {
+        Group group = groups.get(dimension);
+        group.stats.remove(existing.alert());
+        if (!sameKey || !next.dimensions().contains(dimension)) {
           group.byOrder.remove(existing.orderKey());
-          group.stats.remove(existing);
           if (group.byOrder.isEmpty()) {
             groups.remove(dimension);
           }
         }
       }
-      for (String dimension : merged.dimensions()) {
-        Group group = groups.computeIfAbsent(dimension, d -> new Group());
-        group.byOrder.put(merged.orderKey(), merged);
-        group.stats.add(merged);
-      }
-      alerts.put(merged.alertId(), merged);
     }
+    for (String dimension : next.dimensions()) {
+      Group group = groups.computeIfAbsent(dimension, d -> new Group());
+      group.byOrder.put(next.orderKey(), merged);
+      group.stats.add(merged);
+    }
+    alerts.put(merged.alertId(), next);
     return Future.succeededFuture(merged);
   }
 
   @Override
   public Future<Alert> get(String alertId) {
-    return Future.succeededFuture(alerts.get(alertId));
+    Indexed indexed = alerts.get(alertId);
+    return Future.succeededFuture(indexed == null ? null : indexed.alert());
   }
 
   @Override

@@ -194,6 +194,34 @@ abstract class AlertStoreContract {
   }
 
   @Test
+  @DisplayName("an alert that moves to another service, responder, status and earlier trigger is listed and counted "
+      + "only under its new groups, once, at its new place")
+  void movedAlertIsReindexed() {
+    String moved = "moved-" + tag;
+    String other = "other-" + tag;
+    ingest(created(other, T0 + 5_000));
+    ingest(created(moved, T0 + 10_000));
+    // A stale-looking but more advanced event: another service and responder, triggered earlier.
+    ingest(event(AlertEvent.Type.ALERT_CHANGED, moved, AlertStatus.ACKNOWLEDGED, "search", BOB, T0, 1_000, -1));
+
+    assertThat(ids(store.list(byService("checkout")).await())).containsExactly(other);
+    assertThat(ids(store.list(byService("search")).await())).containsExactly(moved);
+    assertThat(ids(store.list(new AlertQuery("CPU high " + tag, null, null, Set.of(), null, null, null, 0)).await()))
+        .as("newest trigger first: the moved alert is now the older one").containsExactly(other, moved);
+    assertThat(ids(store.list(new AlertQuery(null, null, "Ann", Set.of(AlertStatus.TRIGGERED), null, null, null, 0))
+        .await())).contains(other).doesNotContain(moved);
+    assertThat(ids(store.list(new AlertQuery(null, null, "Bob", Set.of(AlertStatus.ACKNOWLEDGED), null, null, null, 0))
+        .await())).contains(moved);
+    AlertStats checkout = store.stats(byService("checkout")).await();
+    assertThat(checkout.total()).isEqualTo(1);
+    assertThat(checkout.timeToAcknowledge().count()).isZero();
+    AlertStats search = store.stats(byService("search")).await();
+    assertThat(search.total()).isEqualTo(1);
+    assertThat(search.byStatus()).containsEntry("ACKNOWLEDGED", 1L);
+    assertThat(search.timeToAcknowledge().minMs()).isEqualTo(1_000L);
+  }
+
+  @Test
   @DisplayName("statistics, unfiltered and filtered, equal those computed independently from the alerts' final states")
   void statistics() {
     record Truth(String id, String service, AlertEvent.Party responder, long triggered, long ackAfter,
