@@ -1,7 +1,5 @@
 package dev.pulse.http;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pulse.alerts.AlertEvent;
 import dev.pulse.alerts.AlertStatus;
@@ -15,126 +13,7 @@ import dev.pulse.alerts.Timestamp;
  */
 final class AlertEvents {
 
-  private static final AlertEvent.Type[] TYPES = AlertEvent.Type.values();
-  private static final AlertStatus[] STATUSES = AlertStatus.values();
-
   private AlertEvents() {
-  }
-
-  /**
-   * The fast path for a body holding one event: reads its fields straight from the tokens, without
-   * building a tree. Returns null for any body it does not accept as it stands (a batch, malformed
-   * JSON, a field of the wrong type, an invalid value); the caller then parses the body with
-   * {@link #parse(JsonNode, String)}, which accepts the same events and names the problem of every
-   * other body. Repeated keys count as in the tree: the last one wins.
-   */
-  static AlertEvent read(byte[] body) {
-    try (JsonParser tokens = Json.tokens(body)) {
-      if (tokens == null || tokens.nextToken() != JsonToken.START_OBJECT) {
-        return null;
-      }
-      String type = null;
-      Fields alert = null;
-      while (tokens.nextToken() == JsonToken.FIELD_NAME) {
-        String field = tokens.currentName();
-        JsonToken value = tokens.nextToken();
-        if (field.equals("type")) {
-          type = value == JsonToken.VALUE_STRING ? tokens.getText() : null;
-        } else if (field.equals("alert")) {
-          alert = value == JsonToken.START_OBJECT ? Fields.read(tokens) : null;
-        } else {
-          tokens.skipChildren();
-        }
-      }
-      if (tokens.nextToken() != null || type == null || alert == null || alert.refused) {
-        return null;
-      }
-      return alert.toEvent(type);
-    } catch (java.io.IOException e) {
-      return null;
-    }
-  }
-
-  /** The alert object's fields as read from tokens; {@code refused} when one has a type the tree path refuses. */
-  private static final class Fields {
-    String alertId;
-    String name;
-    String status;
-    String triggeredOn;
-    String acknowledgedOn;
-    String resolvedOn;
-    AlertEvent.Party responder;
-    AlertEvent.Party service;
-    boolean refused;
-
-    static Fields read(JsonParser tokens) throws java.io.IOException {
-      Fields fields = new Fields();
-      while (tokens.nextToken() == JsonToken.FIELD_NAME) {
-        String field = tokens.currentName();
-        JsonToken value = tokens.nextToken();
-        switch (field) {
-          case "alertId" -> fields.alertId = fields.text(tokens, value);
-          case "name" -> fields.name = fields.text(tokens, value);
-          case "status" -> fields.status = fields.text(tokens, value);
-          case "triggeredOn" -> fields.triggeredOn = fields.text(tokens, value);
-          case "acknowledgedOn" -> fields.acknowledgedOn = fields.text(tokens, value);
-          case "resolvedOn" -> fields.resolvedOn = fields.text(tokens, value);
-          case "responder" -> fields.responder = fields.party(tokens, value, "userId");
-          case "service" -> fields.service = fields.party(tokens, value, "serviceId");
-          default -> tokens.skipChildren();
-        }
-      }
-      return fields;
-    }
-
-    /** A string, null for JSON null; anything else is refused. */
-    private String text(JsonParser tokens, JsonToken value) throws java.io.IOException {
-      if (value == JsonToken.VALUE_STRING) {
-        return tokens.getText();
-      }
-      refused |= value != JsonToken.VALUE_NULL;
-      tokens.skipChildren();
-      return null;
-    }
-
-    private AlertEvent.Party party(JsonParser tokens, JsonToken value, String idField) throws java.io.IOException {
-      if (value != JsonToken.START_OBJECT) {
-        refused |= value != JsonToken.VALUE_NULL;
-        tokens.skipChildren();
-        return null;
-      }
-      String id = null;
-      String name = null;
-      while (tokens.nextToken() == JsonToken.FIELD_NAME) {
-        String field = tokens.currentName();
-        JsonToken partValue = tokens.nextToken();
-        if (field.equals(idField)) {
-          id = text(tokens, partValue);
-        } else if (field.equals("name")) {
-          name = text(tokens, partValue);
-        } else {
-          tokens.skipChildren();
-        }
-      }
-      return new AlertEvent.Party(id, name);
-    }
-
-    /** The event these fields make, or null when a value is one {@link #parse(JsonNode, String)} refuses. */
-    AlertEvent toEvent(String typeText) {
-      AlertEvent.Type type = type(typeText);
-      AlertStatus parsedStatus = status(status);
-      if (type == null || parsedStatus == null || alertId == null || !Ids.isValid(alertId) || triggeredOn == null) {
-        return null;
-      }
-      Timestamp triggered = Timestamp.parse(triggeredOn);
-      Timestamp acknowledged = acknowledgedOn == null ? null : Timestamp.parse(acknowledgedOn);
-      Timestamp resolved = resolvedOn == null ? null : Timestamp.parse(resolvedOn);
-      if (triggered == null || (acknowledgedOn != null && (acknowledged == null || isBefore(acknowledged, triggered)))
-          || (resolvedOn != null && (resolved == null || isBefore(resolved, triggered)))) {
-        return null;
-      }
-      return new AlertEvent(type, alertId, name, parsedStatus, responder, service, triggered, acknowledged, resolved);
-    }
   }
 
   static AlertEvent parse(JsonNode event, String at) {
@@ -162,49 +41,33 @@ final class AlertEvents {
 
   /** An acknowledgement or resolution before the trigger would make a negative duration: a 400. */
   private static Timestamp notBefore(Timestamp timestamp, Timestamp triggeredOn, String field) {
-    if (timestamp != null && isBefore(timestamp, triggeredOn)) {
+    if (timestamp != null && timestamp.epochMillis() < triggeredOn.epochMillis()) {
       throw ProblemException.badRequest("INVALID_FIELD", field,
           field + " (" + timestamp.text() + ") is before triggeredOn (" + triggeredOn.text() + ")");
     }
     return timestamp;
   }
 
-  private static boolean isBefore(Timestamp timestamp, Timestamp triggeredOn) {
-    return timestamp.epochMillis() < triggeredOn.epochMillis();
-  }
-
   private static AlertEvent.Type type(JsonNode node, String field) {
-    AlertEvent.Type type = node == null || !node.isTextual() ? null : type(node.textValue());
-    if (type == null) {
+    if (node == null || !node.isTextual()) {
       throw invalid(field, "type must be ALERT_CREATED or ALERT_CHANGED", node);
     }
-    return type;
-  }
-
-  private static AlertEvent.Type type(String text) {
-    for (AlertEvent.Type type : TYPES) {
-      if (type.name().equals(text)) {
-        return type;
-      }
+    try {
+      return AlertEvent.Type.valueOf(node.textValue());
+    } catch (IllegalArgumentException e) {
+      throw invalid(field, "type must be ALERT_CREATED or ALERT_CHANGED", node);
     }
-    return null;
   }
 
   private static AlertStatus status(JsonNode node, String field) {
-    AlertStatus status = node == null || !node.isTextual() ? null : status(node.textValue());
-    if (status == null) {
+    if (node == null || !node.isTextual()) {
       throw invalid(field, "status must be TRIGGERED, ACKNOWLEDGED or RESOLVED", node);
     }
-    return status;
-  }
-
-  private static AlertStatus status(String text) {
-    for (AlertStatus status : STATUSES) {
-      if (status.name().equals(text)) {
-        return status;
-      }
+    try {
+      return AlertStatus.valueOf(node.textValue());
+    } catch (IllegalArgumentException e) {
+      throw invalid(field, "status must be TRIGGERED, ACKNOWLEDGED or RESOLVED", node);
     }
-    return null;
   }
 
   private static AlertEvent.Party party(JsonNode alert, String field, String idField, String prefix) {

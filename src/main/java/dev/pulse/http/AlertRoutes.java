@@ -45,25 +45,16 @@ public final class AlertRoutes {
   }
 
   private void ingest(RoutingContext ctx) {
-    byte[] bytes = RawBodyHandler.body(ctx).getBytes();
-    AlertEvent single = AlertEvents.read(bytes);
-    if (single != null) {
-      ingestSingle(ctx, single);
-      return;
-    }
-    JsonNode body = Json.parseBody(bytes);
+    JsonNode body = Json.parseBody(RawBodyHandler.body(ctx));
     if (!body.isArray()) {
-      ingestSingle(ctx, AlertEvents.parse(body, ""));
+      AlertEvent event = AlertEvents.parse(body, "");
+      alerts.ingest(event)
+          .onSuccess(alert -> Responses.json(ctx, 200, AlertView.of(alert)))
+          .onFailure(ctx::fail);
       return;
     }
     ingestBatch(body, 0, new ArrayList<>(body.size()))
         .onSuccess(results -> Responses.json(ctx, 200, results))
-        .onFailure(ctx::fail);
-  }
-
-  private void ingestSingle(RoutingContext ctx, AlertEvent event) {
-    alerts.ingest(event)
-        .onSuccess(alert -> Responses.json(ctx, 200, AlertView.of(alert)))
         .onFailure(ctx::fail);
   }
 

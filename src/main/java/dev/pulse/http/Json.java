@@ -1,18 +1,11 @@
 package dev.pulse.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufOutputStream;
-import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.internal.buffer.BufferInternal;
-import java.io.OutputStream;
 
 /** Jackson, configured once: strict on the way in, compact on the way out. */
 public final class Json {
@@ -27,19 +20,15 @@ public final class Json {
       .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
       .setNodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true))
       .setSerializationInclusion(JsonInclude.Include.NON_NULL);
-  /** Reads trees with the mapper's settings; made once, so a parse does not resolve the tree type again. */
-  private static final ObjectReader TREE_READER = MAPPER.reader();
 
   private Json() {
   }
 
   /** Encodes a record (or list of records) as a JSON body. */
   public static Buffer encode(Object value) {
-    ByteBuf bytes = Unpooled.buffer(256);
-    try (OutputStream out = new ByteBufOutputStream(bytes)) {
-      MAPPER.writeValue(out, value);
-      return BufferInternal.buffer(bytes);
-    } catch (java.io.IOException e) {
+    try {
+      return Buffer.buffer(MAPPER.writeValueAsBytes(value));
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot encode " + value.getClass().getSimpleName(), e);
     }
   }
@@ -54,26 +43,12 @@ public final class Json {
   }
 
   /**
-   * A token reader over a body, with the mapper's limits, for a route that reads its fields without
-   * building a tree; null when the body may spell a surrogate ({@link #maySpellSurrogates}), which
-   * only {@link #parseBody} checks. A caller that gets null, or meets anything it does not accept,
-   * parses the body with {@link #parseBody}, which names the problem.
-   */
-  public static JsonParser tokens(byte[] body) throws java.io.IOException {
-    return maySpellSurrogates(body) ? null : MAPPER.getFactory().createParser(body);
-  }
-
-  /**
    * Parses a request body; malformed JSON is a 400 naming the body and where parsing stopped.
    */
   public static JsonNode parseBody(Buffer body) {
-    return parseBody(body.getBytes());
-  }
-
-  /** As {@link #parseBody(Buffer)}, for a body already copied out of its buffer. */
-  public static JsonNode parseBody(byte[] bytes) {
     try {
-      JsonNode root = TREE_READER.readTree(bytes);
+      byte[] bytes = body.getBytes();
+      JsonNode root = MAPPER.readTree(bytes);
       if (maySpellSurrogates(bytes)) {
         requireValidUnicode(root);
       }
