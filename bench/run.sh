@@ -5,30 +5,34 @@
 #   (b) bare Vert.x doing one EVALSHA per request against the same cluster -> Redis scenarios
 # Also: the expiry sweep with 100 000 live instances of which 1 % expire, and heap bytes per
 # registered instance (100-byte meta). Load goes to 127.0.0.1 only; each run is bounded.
+# The baseline keeps running beside Pulse, and each ratio is the median of ROUNDS rounds, each
+# measuring the baseline and then the scenario back to back: this machine's speed drifts by half
+# within minutes, which a baseline measured once at the start would put into every ratio.
 # Usage: bench/run.sh [scenario...]   scenarios: heartbeat groups group resolve alerts readings streams
 #        p99 sweep heap
-#        (all by default; WARMUP=10s DURATION=10s CONNECTIONS=64 to change: the JIT compiler was
-#        still taking a quarter of a core 3 s into a run, and a tenth 15 s in)
+#        (all by default; WARMUP=10s DURATION=5s ROUNDS=3 CONNECTIONS=64 to change: the JIT
+#        compiler was still taking a quarter of a core 3 s into a run, and a tenth 15 s in)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 WARMUP=${WARMUP:-10s}
-DURATION=${DURATION:-10s}
+DURATION=${DURATION:-5s}
+ROUNDS=${ROUNDS:-3}
 CONNECTIONS=${CONNECTIONS:-64}
 SCENARIOS=("${@:-heartbeat groups group resolve alerts readings streams p99 sweep heap}")
 read -r -a SCENARIOS <<< "${SCENARIOS[*]}"
 source bench/lib.sh
 BASE="http://127.0.0.1:$PORT"
+BASELINE="http://127.0.0.1:$((PORT + 1))"
 
 mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
 CLASSPATH_BENCH="target/test-classes:target/classes:$(cat target/bench.classpath)"
 
 wants() { [[ " ${SCENARIOS[*]} " == *" $1 "* ]]; }
 
-# measure NAME SCRIPT [VAR=value...]: warm up, measure; sets RPS P50 P99
-measure() {
-  local script=$2; shift 2
-  env "$@" wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s "bench/$script" "$BASE" >/dev/null
-  env "$@" wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "bench/$script" "$BASE" >"$WORK/last.txt"
+# wrk_once URL SCRIPT DURATION [VAR=value...]: one measured wrk run; sets RPS P50 P99 NOTE
+wrk_once() {
+  local url=$1 script=$2 duration=$3; shift 3
+  env "$@" wrk -t2 -c"$CONNECTIONS" -d"$duration" --latency -s "bench/$script" "$url" >"$WORK/last.txt"
   RPS=$(awk '/Requests\/sec/ {printf "%.0f", $2}' "$WORK/last.txt")
   P50=$(awk '$1=="50%" {print $2}' "$WORK/last.txt")
   P99=$(awk '$1=="99%" {print $2}' "$WORK/last.txt")
@@ -37,36 +41,67 @@ measure() {
   NOTE=${errors:+$errors non-2xx}
 }
 
+# measure NAME SCRIPT [VAR=value...]: warm up, measure once against Pulse; sets RPS P50 P99 NOTE
+measure() {
+  local script=$2; shift 2
+  env "$@" wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s "bench/$script" "$BASE" >/dev/null
+  wrk_once "$BASE" "$script" "$DURATION" "$@"
+}
+
+# compare NAME SCRIPT [VAR=value...]: warm up, then ROUNDS rounds of the baseline and the scenario
+# back to back. Sets RPS P50 P99 NOTE from the scenario's median round, BASE_RPS to the baselines'
+# median and RATIO to the median of the rounds' ratios; NOTE also gives the rounds' ratios.
+compare() {
+  local script=$2; shift 2
+  env "$@" wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s "bench/$script" "$BASE" >/dev/null
+  local rounds=() bases=() ratios=()
+  for _ in $(seq 1 "$ROUNDS"); do
+    wrk_once "$BASELINE" heartbeat.lua "$DURATION"
+    local base=$RPS
+    wrk_once "$BASE" "$script" "$DURATION" "$@"
+    bases+=("$base")
+    ratios+=("$(ratio "$RPS" "$base")")
+    rounds+=("$RPS $P50 $P99 ${NOTE:-}")
+  done
+  read -r RPS P50 P99 NOTE <<< "$(printf '%s\n' "${rounds[@]}" | sort -n | sed -n "$(( (ROUNDS + 1) / 2 ))p")"
+  BASE_RPS=$(median "${bases[@]}")
+  RATIO=$(median "${ratios[@]}")
+  NOTE="rounds ${ratios[*]}${NOTE:+; $NOTE}"
+}
+
+median() { printf '%s\n' "$@" | sort -g | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
+
 row() { printf '| %-26s | %10s | %9s | %9s | %10s | %6s | %s\n' "$@"; }
 
+# baseline CLASS [ARG...]: a baseline server on PORT + 1, left running beside Pulse
 baseline() {
-  java -cp "$CLASSPATH_BENCH" "$@" >"$WORK/baseline.log" 2>&1 &
+  java -cp "$CLASSPATH_BENCH" "$1" "$((PORT + 1))" "${@:2}" >"$WORK/baseline.log" 2>&1 &
   PIDS+=($!)
-  for _ in $(seq 1 100); do curl -s -o /dev/null -X POST "$BASE/b/1" && return 0; sleep 0.1; done
+  for _ in $(seq 1 100); do curl -s -o /dev/null -X POST "$BASELINE/b/1" && return 0; sleep 0.1; done
   echo "baseline did not start:"; cat "$WORK/baseline.log"; exit 1
 }
 
 scenarios_on() {
-  local store=$1 base_rps=$2
+  local store=$1
   if wants heartbeat; then
-    measure heartbeat heartbeat.lua; HEARTBEAT_RPS=$RPS
-    row "heartbeat, $store" "$RPS" "$P50" "$P99" "$base_rps" "$(ratio "$RPS" "$base_rps")" "$NOTE"
+    compare heartbeat heartbeat.lua; HEARTBEAT_RPS=$RPS
+    row "heartbeat, $store" "$RPS" "$P50" "$P99" "$BASE_RPS" "$RATIO" "$NOTE"
   fi
   if wants groups; then
     java bench/Seed.java "$BASE" "/lg%d/i%d" 10000 10000 64 - >/dev/null
-    measure groups get.lua BENCH_PATH=/; row "GET / (10 000 groups), $store" "$RPS" "$P50" "$P99" "$base_rps" "$(ratio "$RPS" "$base_rps")" "$NOTE"
+    compare groups get.lua BENCH_PATH=/; row "GET / (10 000 groups), $store" "$RPS" "$P50" "$P99" "$BASE_RPS" "$RATIO" "$NOTE"
   fi
   if wants group; then
     java bench/Seed.java "$BASE" "/big/i%d%d" 1000 1 64 - >/dev/null
-    measure group get.lua BENCH_PATH=/big; row "GET /big (1 000), $store" "$RPS" "$P50" "$P99" "$base_rps" "$(ratio "$RPS" "$base_rps")" "$NOTE"
+    compare group get.lua BENCH_PATH=/big; row "GET /big (1 000), $store" "$RPS" "$P50" "$P99" "$BASE_RPS" "$RATIO" "$NOTE"
   fi
   if wants resolve; then
     local endpoints
     endpoints=$(for i in $(seq 1 10); do printf '"http://10.0.0.%d:3000/app",' "$i"; done)
     curl -s -o /dev/null -X POST "$BASE/services" \
       -d "{\"name\":\"bench-svc\",\"version\":\"1.0.0\",\"endpoints\":[${endpoints%,}]}"
-    measure resolve get.lua BENCH_PATH=/services/bench-svc/resolve
-    row "resolve (10 instances), $store" "$RPS" "$P50" "$P99" "$base_rps" "$(ratio "$RPS" "$base_rps")" "$NOTE"
+    compare resolve get.lua BENCH_PATH=/services/bench-svc/resolve
+    row "resolve (10 instances), $store" "$RPS" "$P50" "$P99" "$BASE_RPS" "$RATIO" "$NOTE"
   fi
   if wants p99; then
     # About half the rate the heartbeat scenario reached (measured just before, or now): each of the
@@ -79,15 +114,15 @@ scenarios_on() {
     HEARTBEAT_RPS=
   fi
   if wants alerts; then
-    measure alerts alerts-events.lua; row "alert events, $store" "$RPS" "$P50" "$P99" "$base_rps" "$(ratio "$RPS" "$base_rps")" "$NOTE"
+    compare alerts alerts-events.lua; row "alert events, $store" "$RPS" "$P50" "$P99" "$BASE_RPS" "$RATIO" "$NOTE"
   fi
   if wants readings; then
-    measure readings readings-batch.lua
-    row "readings x100, $store" "$RPS" "$P50" "$P99" "$base_rps" "$(ratio "$RPS" "$base_rps")" "$((RPS * 100)) readings/s $NOTE"
+    compare readings readings-batch.lua
+    row "readings x100, $store" "$RPS" "$P50" "$P99" "$BASE_RPS" "$RATIO" "$((RPS * 100)) readings/s; $NOTE"
   fi
   if wants streams; then
-    measure streams streams-admit.lua BENCH_USERS=100000
-    row "stream starts, $store" "$RPS" "$P50" "$P99" "$base_rps" "$(ratio "$RPS" "$base_rps")" "$NOTE"
+    compare streams streams-admit.lua BENCH_USERS=100000
+    row "stream starts, $store" "$RPS" "$P50" "$P99" "$BASE_RPS" "$RATIO" "$NOTE"
   fi
 }
 
@@ -118,7 +153,7 @@ sweep() {
   stop_pulse
 }
 
-echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1); wrk -t2 -c$CONNECTIONS, $WARMUP warm-up, $DURATION measured"
+echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1); wrk -t2 -c$CONNECTIONS, $WARMUP warm-up, then $ROUNDS rounds of $DURATION (baseline, then scenario); ratio = median of the rounds' ratios"
 row scenario "requests/s" p50 p99 baseline ratio note
 row "--------------------------" "----------" "---------" "---------" "----------" "------" "----"
 
@@ -126,24 +161,26 @@ HTTP_SCENARIOS=false
 for s in heartbeat groups group resolve alerts readings streams p99; do wants "$s" && HTTP_SCENARIOS=true; done
 
 if $HTTP_SCENARIOS; then
-  baseline dev.pulse.bench.BareJsonServer "$PORT"
-  measure baseline-a heartbeat.lua; BASE_A=$RPS
-  row "baseline (a) bare JSON" "$RPS" "$P50" "$P99" "-" "-" ""
-  stop_pulse
+  baseline dev.pulse.bench.BareJsonServer
+  wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s bench/heartbeat.lua "$BASELINE" >/dev/null
+  wrk_once "$BASELINE" heartbeat.lua "$DURATION"
+  row "baseline (a) bare JSON" "$RPS" "$P50" "$P99" "-" "-" "warm-up and one run; each row below measures it again"
   start_pulse PULSE_STORE=memory
-  scenarios_on memory "$BASE_A"
-  stop_pulse
+  scenarios_on memory
+  stop_pulse # Pulse
+  stop_pulse # the baseline
 fi
 
 start_cluster
 if $HTTP_SCENARIOS; then
-  baseline dev.pulse.bench.BareRedisServer "$PORT" "$REDIS_ENDPOINTS"
-  measure baseline-b heartbeat.lua; BASE_B=$RPS
-  row "baseline (b) one EVALSHA" "$RPS" "$P50" "$P99" "-" "-" ""
-  stop_pulse
+  baseline dev.pulse.bench.BareRedisServer "$REDIS_ENDPOINTS"
+  wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s bench/heartbeat.lua "$BASELINE" >/dev/null
+  wrk_once "$BASELINE" heartbeat.lua "$DURATION"
+  row "baseline (b) one EVALSHA" "$RPS" "$P50" "$P99" "-" "-" "warm-up and one run; each row below measures it again"
   start_pulse PULSE_STORE=redis PULSE_REDIS_TYPE=cluster PULSE_REDIS_ENDPOINTS="$REDIS_ENDPOINTS" PULSE_REDIS_KEY_PREFIX=bench1
-  scenarios_on "redis cluster" "$BASE_B"
-  stop_pulse
+  scenarios_on "redis cluster"
+  stop_pulse # Pulse
+  stop_pulse # the baseline
 fi
 
 if wants sweep; then
