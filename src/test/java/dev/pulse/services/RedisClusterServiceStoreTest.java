@@ -38,13 +38,14 @@ class RedisClusterServiceStoreTest extends ServiceStoreContract {
   void claims(Vertx vertx) {
     register("1", "http://a:1");
     String id = name + "-1";
-    assertThat(store.claimProbe(name, id, "node-a", 300).await()).isZero();
-    long left = store.claimProbe(name, id, "node-b", 300).await();
-    assertThat(left).isBetween(1L, 300L);
-    assertThat(store.claimProbe(name, id, "node-a", 300).await()).as("renewal").isZero();
+    // Claims that must not lapse between two steps last 10 s: a stalled machine once let a 300 ms one go.
+    assertThat(store.claimProbe(name, id, "node-a", 10_000).await()).isZero();
+    long left = store.claimProbe(name, id, "node-b", 10_000).await();
+    assertThat(left).isBetween(1L, 10_000L);
+    assertThat(store.claimProbe(name, id, "node-a", 300).await()).as("renewal, now for 300 ms").isZero();
     long renewedAt = System.nanoTime();
     // node-b asks until the claim is its own: only once node-a's renewed claim has lapsed.
-    Eventually.poll(vertx, 5000, "node-b holds the claim", () -> store.claimProbe(name, id, "node-b", 300)
+    Eventually.poll(vertx, 5000, "node-b holds the claim", () -> store.claimProbe(name, id, "node-b", 10_000)
         .map(wait -> wait == 0)).await();
     assertThat((System.nanoTime() - renewedAt) / 1_000_000).as("ms until node-b got it").isGreaterThanOrEqualTo(200);
     assertThat(store.claimProbe(name, id, "node-a", 300).await()).isPositive();
