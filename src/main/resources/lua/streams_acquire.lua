@@ -6,8 +6,9 @@
 -- ARGV[1] streamId, ARGV[2] now in ms, or '' to use this Redis server's clock (production: one
 -- clock per user, whatever the Pulse nodes' clocks say), ARGV[3] lease length in ms,
 -- ARGV[4] default limit, ARGV[5] JSON data of a new lease ({"contentId","deviceId"})
--- Returns {outcome, limit, #active, #expired, (streamId, expiresAt, data) per active lease, then
--- per expired lease}.
+-- Returns {outcome, limit, #active, #listed, #expired, (streamId, expiresAt, data) per listed lease,
+-- then per expired lease}. Listed: when refused, every active lease (the refusal names them);
+-- otherwise the admitted or renewed lease alone.
 local now = now_ms(ARGV[2])
 local expiresAt = now + tonumber(ARGV[3])
 
@@ -31,12 +32,18 @@ else
   outcome = 'ADMITTED'
 end
 
-local active = redis.call('ZRANGE', KEYS[1], 0, -1, 'WITHSCORES')
-local out = {outcome, limit, #active / 2, #expired}
-for i = 1, #active, 2 do
-  out[#out + 1] = active[i]
-  out[#out + 1] = active[i + 1]
-  out[#out + 1] = redis.call('HGET', KEYS[2], active[i]) or '0|{}'
+local out
+if outcome == 'REFUSED' then
+  local active = redis.call('ZRANGE', KEYS[1], 0, -1, 'WITHSCORES')
+  out = {outcome, limit, #active / 2, #active / 2, #expired}
+  for i = 1, #active, 2 do
+    out[#out + 1] = active[i]
+    out[#out + 1] = active[i + 1]
+    out[#out + 1] = redis.call('HGET', KEYS[2], active[i]) or '0|{}'
+  end
+else
+  out = {outcome, limit, redis.call('ZCARD', KEYS[1]), 1, #expired,
+    ARGV[1], string.format('%.0f', expiresAt), redis.call('HGET', KEYS[2], ARGV[1]) or '0|{}'}
 end
 for _, lease in ipairs(expired) do
   out[#out + 1] = lease[1]

@@ -109,10 +109,10 @@ public final class StreamRoutes {
     if (admission.outcome() == Admission.Outcome.REFUSED) {
       Map<String, Object> extensions = new LinkedHashMap<>();
       extensions.put("limit", admission.limit());
-      extensions.put("active", admission.active().size());
-      extensions.put("streams", admission.active());
+      extensions.put("active", admission.active());
+      extensions.put("streams", admission.holders());
       ctx.fail(new ProblemException(403, "STREAM_LIMIT_REACHED", null,
-          "user '" + ctx.pathParam("userId") + "' already has " + admission.active().size()
+          "user '" + ctx.pathParam("userId") + "' already has " + admission.active()
               + " active streams, the limit is " + admission.limit() + "; stop one to start another",
           extensions));
       return;
@@ -120,7 +120,7 @@ public final class StreamRoutes {
     Lease lease = admission.lease();
     Responses.json(ctx, admission.outcome() == Admission.Outcome.ADMITTED ? 201 : 200,
         new Admitted(lease.userId(), lease.streamId(), lease.contentId(), lease.deviceId(), lease.startedAt(),
-            lease.expiresAt(), admission.active().size(), admission.limit(), admission.degraded()));
+            lease.expiresAt(), admission.active(), admission.limit(), admission.degraded()));
   }
 
   /** The body of 201/200: the lease, the user's active count (this stream included) and limit. */

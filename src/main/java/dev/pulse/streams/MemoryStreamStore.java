@@ -77,10 +77,11 @@ public final class MemoryStreamStore implements StreamStore {
       byExpiry.add(entry);
       outcome = Admission.Outcome.ADMITTED;
     }
-    List<Lease> active = active(user, now);
+    int active = user.leases.size();
+    List<Lease> holders = outcome == Admission.Outcome.REFUSED ? active(user, now) : List.of();
     forgetIfIdle(userId, user);
     return Future.succeededFuture(new Admission(outcome, entry == null ? null : entry.lease, limit, active,
-        expired, false));
+        holders, expired, false));
   }
 
   @Override

@@ -79,18 +79,19 @@ public final class RedisStreamStore implements StreamStore {
         .map(reply -> {
           Admission.Outcome outcome = Admission.Outcome.valueOf(reply.get(0).toString());
           int activeCount = reply.get(2).toInteger();
-          int expiredCount = reply.get(3).toInteger();
-          List<Lease> active = leases(userId, reply, 4, activeCount);
-          List<Lease> expired = leases(userId, reply, 4 + 3 * activeCount, expiredCount);
-          Lease lease = outcome == Admission.Outcome.REFUSED ? null
-              : active.stream().filter(l -> l.streamId().equals(streamId)).findFirst().orElseThrow();
+          int listedCount = reply.get(3).toInteger();
+          List<Lease> listed = leases(userId, reply, 5, listedCount);
+          List<Lease> expired = leases(userId, reply, 5 + 3 * listedCount, reply.get(4).toInteger());
+          boolean refused = outcome == Admission.Outcome.REFUSED;
+          Lease lease = refused ? null : listed.get(0);
           if (lease != null) {
             // Best effort, batched with other admissions' (one ZADD per index bucket per window, not
             // one per admission): the lease is stored whatever becomes of this write (another
             // shard may be down), and renewals write it again.
             dueUsers.dueBySoon(userId, lease.expiresAt());
           }
-          return new Admission(outcome, lease, reply.get(1).toInteger(), active, expired, false);
+          return new Admission(outcome, lease, reply.get(1).toInteger(), activeCount, refused ? listed : List.of(),
+              expired, false);
         });
   }
 

@@ -118,7 +118,7 @@ public final class StreamLimitVerticle extends VerticleBase {
     long now = clock.millis();
     Lease lease = new Lease(request.userId(), request.streamId(), request.contentId(), request.deviceId(), now,
         now + config.streamLeaseMs());
-    return new Admission(Admission.Outcome.ADMITTED, lease, config.streamLimit(), List.of(lease), List.of(), true);
+    return new Admission(Admission.Outcome.ADMITTED, lease, config.streamLimit(), 1, List.of(), List.of(), true);
   }
 
   private void renew(Message<Streams.LeaseKey> message) {
