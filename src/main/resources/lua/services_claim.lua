@@ -6,4 +6,5 @@ if not owner or owner == ARGV[1] then
   redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
   return 0
 end
-return redis.call('PTTL', KEYS[1])
+-- At least 1: in the last millisecond of another node's lease PTTL is 0, which would read as "held".
+return math.max(redis.call('PTTL', KEYS[1]), 1)

@@ -9,6 +9,9 @@ import dev.pulse.support.RedisClusterExtension;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Request;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -38,17 +41,38 @@ class RedisClusterServiceStoreTest extends ServiceStoreContract {
   void claims(Vertx vertx) {
     register("1", "http://a:1");
     String id = name + "-1";
-    // Claims that must not lapse between two steps last 10 s: a stalled machine once let a 300 ms one go.
+    // Only the renewal's lapse is timed; the other claims last 10 s, so no pause of the machine
+    // between two steps can let one lapse.
     assertThat(store.claimProbe(name, id, "node-a", 10_000).await()).isZero();
     long left = store.claimProbe(name, id, "node-b", 10_000).await();
     assertThat(left).isBetween(1L, 10_000L);
+    long renewedAt = System.nanoTime(); // before the renewal is sent: its lease starts no earlier
     assertThat(store.claimProbe(name, id, "node-a", 300).await()).as("renewal, now for 300 ms").isZero();
-    long renewedAt = System.nanoTime();
     // node-b asks until the claim is its own: only once node-a's renewed claim has lapsed.
     Eventually.poll(vertx, 5000, "node-b holds the claim", () -> store.claimProbe(name, id, "node-b", 10_000)
         .map(wait -> wait == 0)).await();
     assertThat((System.nanoTime() - renewedAt) / 1_000_000).as("ms until node-b got it").isGreaterThanOrEqualTo(200);
     assertThat(store.claimProbe(name, id, "node-a", 300).await()).isPositive();
+  }
+
+  @Test
+  @DisplayName("a node asking in the last millisecond of another node's claim is told to wait, never that it holds it")
+  void claimInItsLastMillisecond(Vertx vertx) {
+    register("1", "http://a:1");
+    String id = name + "-1";
+    String lease = new RedisKeys(prefix).serviceLeasePrefix(name) + id;
+    Redis redis = cluster.clusterClient(vertx);
+    // PTTL is 0 during a key's last millisecond: asking as fast as possible as node-a's 2 ms claim
+    // runs out lands there in most rounds. Before the fix node-b was then told it held the claim.
+    for (int round = 0; round < 100; round++) {
+      redis.send(Request.cmd(Command.SET).arg(lease).arg("node-a").arg("PX").arg(2)).await();
+      while (store.claimProbe(name, id, "node-b", 10_000).await() != 0) {
+        // node-a still holds it
+      }
+      assertThat(redis.send(Request.cmd(Command.GET).arg(lease)).await()).as("holder after round %d", round)
+          .hasToString("node-b");
+    }
+    redis.close();
   }
 
   @Test
