@@ -170,7 +170,8 @@ row scenario "requests/s" p50 p99 baseline ratio note
 row "--------------------------" "----------" "---------" "---------" "----------" "------" "----"
 
 # Instances live 10 minutes in the request scenarios: the groups and instances seeded for the GET
-# rows must stay registered through a warm-up and three rounds (40 s, longer than the 30 s default).
+# rows must stay registered through a warm-up and the rounds (40 s with the defaults, longer than
+# the 30 s default TTL).
 SCENARIO_TTL_MS=600000
 HTTP_SCENARIOS=false
 for s in heartbeat groups group resolve alerts readings streams p99; do wants "$s" && HTTP_SCENARIOS=true; done
