@@ -58,17 +58,23 @@ class PulseLifecycleTest {
     Promise<Void> headReceived = Promise.promise();
     request.setChunked(true).putHeader("Expect", "100-continue").continueHandler(v -> headReceived.complete());
     request.sendHead().await();
-    headReceived.future().timeout(10, java.util.concurrent.TimeUnit.SECONDS).await();
+    within(headReceived.future(), "100 Continue from the node").await();
 
     Future<Void> stopped = node.stop();
     // Status and body are read in one chain on the event loop, so no chunk can pass unobserved.
     Future<String> reply = request.end("{\"meta\":{\"late\":true}}")
         .compose(sent -> request.response())
         .compose(response -> response.body().map(body -> response.statusCode() + " " + body));
-    String statusAndBody = reply.timeout(10, java.util.concurrent.TimeUnit.SECONDS).await();
-    stopped.timeout(10, java.util.concurrent.TimeUnit.SECONDS).await();
+    String statusAndBody = within(reply, "the response to the in-flight request").await();
+    within(stopped, "the node's stop").await();
 
     assertThat(statusAndBody).startsWith("201 ").contains("\"late\":true");
     assertThat(vertx.deploymentIDs()).isEmpty();
+  }
+
+  /** {@code future}, failed with a message naming {@code what} when it takes more than 10 s. */
+  private static <T> Future<T> within(Future<T> future, String what) {
+    return future.timeout(10, java.util.concurrent.TimeUnit.SECONDS)
+        .recover(failure -> Future.failedFuture(new AssertionError("no " + what + " within 10 s", failure)));
   }
 }
