@@ -202,8 +202,9 @@ public final class RedisStreamStore implements StreamStore {
   /**
    * The string (or null) after {@code key} in the flat JSON object {@link #acquire} stores, read by
    * hand (refusals, listings and sweeps read every lease of a user; a JSON parser per lease cost a
-   * tenth of the admission path when every admission did). Only for text without backslashes, where no string holds a quote, so the
-   * key cannot appear inside a value; {@link #NOT_READ} for anything else (the caller parses then).
+   * tenth of the admission path when every admission did). Only for text without backslashes,
+   * where no string holds a quote, so the key cannot appear inside a value; {@link #NOT_READ} for
+   * anything else (the caller parses then).
    */
   private static String label(String json, String key) {
     int at = json.indexOf(key);
