@@ -1,5 +1,6 @@
 package dev.pulse.ops;
 
+import static dev.pulse.support.RawHttp.readHead;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
@@ -17,7 +18,6 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -228,14 +228,5 @@ class OperationsTest {
       assertThat(reply).startsWith("HTTP/1.1 201");
       stopping.await();
     }
-  }
-
-  private static String readHead(InputStream in) throws Exception {
-    StringBuilder head = new StringBuilder();
-    int c;
-    while ((c = in.read()) >= 0 && !head.toString().endsWith("\r\n\r\n")) {
-      head.append((char) c);
-    }
-    return head.toString();
   }
 }
