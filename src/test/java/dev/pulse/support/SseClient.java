@@ -40,8 +40,19 @@ public final class SseClient implements AutoCloseable {
     return openAsync(vertx, port, path).await();
   }
 
-  /** {@link #open}, as a future that fails when the answer is not a 200. */
+  /**
+   * {@link #open}, as a future that fails when the answer is not a 200. The request is made on an
+   * event loop: the callbacks below then run in the turn that handles the response head, so the
+   * chunk handler is set before any chunk is handled. Made from a test thread, the callbacks were
+   * dispatched to a later turn, and on a slow machine the first event could pass unobserved.
+   */
   public static io.vertx.core.Future<SseClient> openAsync(Vertx vertx, int port, String path) {
+    io.vertx.core.Promise<SseClient> opened = io.vertx.core.Promise.promise();
+    vertx.runOnContext(onLoop -> connect(vertx, port, path).onComplete(opened));
+    return opened.future();
+  }
+
+  private static io.vertx.core.Future<SseClient> connect(Vertx vertx, int port, String path) {
     HttpClient http = vertx.createHttpClient();
     return http.request(new RequestOptions().setMethod(HttpMethod.GET)
             .setHost("127.0.0.1").setPort(port).setURI(path).putHeader("Accept", "text/event-stream"))
