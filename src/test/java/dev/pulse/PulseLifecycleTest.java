@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pulse.support.Eventually;
+import dev.pulse.support.RawHttp;
 import dev.pulse.support.TestConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -69,13 +70,8 @@ class PulseLifecycleTest {
       assertThat(readHead(in)).as("the node has the request").startsWith("HTTP/1.1 100");
 
       Future<Void> stopped = node.stop();
-      Eventually.poll(vertx, 5000, "the node refuses new connections", () -> vertx.executeBlocking(() -> {
-        try (Socket probe = new Socket("127.0.0.1", node.port())) {
-          return false;
-        } catch (IOException refused) {
-          return true;
-        }
-      })).await();
+      Eventually.poll(vertx, 5000, "the node refuses new connections",
+          () -> vertx.executeBlocking(() -> RawHttp.refusesConnections(node.port()))).await();
       out.write(body.getBytes(StandardCharsets.US_ASCII));
       out.flush();
       String head = readHead(in);

@@ -9,6 +9,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.OutputStreamAppender;
 import dev.pulse.Pulse;
 import dev.pulse.support.Eventually;
+import dev.pulse.support.RawHttp;
 import dev.pulse.support.TestConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -215,13 +216,8 @@ class OperationsTest {
       Eventually.poll(vertx, 5000, "readiness 503 while draining", () -> client.get("/health/ready").send()
           .map(r -> r.statusCode() == 503 && r.bodyAsJsonObject().getString("status").equals("DOWN"))).await();
       // ...then the server stops accepting; only then does the in-flight request get its body.
-      Eventually.poll(vertx, 10_000, "new connections refused", () -> vertx.executeBlocking(() -> {
-        try (Socket probe = new Socket("127.0.0.1", port)) {
-          return false;
-        } catch (java.io.IOException refused) {
-          return true;
-        }
-      })).await();
+      Eventually.poll(vertx, 10_000, "new connections refused",
+          () -> vertx.executeBlocking(() -> RawHttp.refusesConnections(port))).await();
       out.write("{}".getBytes(StandardCharsets.US_ASCII));
       out.flush();
       String reply = readHead(socket.getInputStream());

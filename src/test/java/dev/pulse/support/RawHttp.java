@@ -2,6 +2,7 @@ package dev.pulse.support;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.Socket;
 
 /** Reading HTTP/1.1 by hand, for tests that hold a request half-sent on a plain socket. */
 public final class RawHttp {
@@ -17,5 +18,14 @@ public final class RawHttp {
       head.append((char) c);
     }
     return head.toString();
+  }
+
+  /** True when nothing accepts connections on the loopback {@code port} any more. Blocking. */
+  public static boolean refusesConnections(int port) {
+    try (Socket probe = new Socket("127.0.0.1", port)) {
+      return false;
+    } catch (IOException refused) {
+      return true;
+    }
   }
 }
