@@ -41,13 +41,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class AlertsVerticle extends VerticleBase {
 
-  private Watched watched;
-
   private static final Logger LOG = LoggerFactory.getLogger(AlertsVerticle.class);
   private static final String STORE = "alert";
   private static final DateTimeFormatter ISO_MILLIS =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
+  private Watched watched;
   private AlertStore store;
   private final Clock clock = Clock.systemUTC();
   /** Each instance's alert updates, one after the other. */

@@ -26,10 +26,9 @@ import java.util.List;
  */
 public final class ReadingsVerticle extends VerticleBase {
 
-  private Watched watched;
-
   private static final String STORE = "reading";
 
+  private Watched watched;
   private ReadingStore store;
   private int batchSize;
 

@@ -35,11 +35,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class StreamLimitVerticle extends VerticleBase {
 
-  private Watched watched;
-
   private static final Logger LOG = LoggerFactory.getLogger(StreamLimitVerticle.class);
   private static final String STORE = "stream";
 
+  private Watched watched;
   private StreamStore store;
   private PulseConfig config;
   private Clock clock;
