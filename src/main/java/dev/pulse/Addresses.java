@@ -1,6 +1,9 @@
 package dev.pulse;
 
-/** Every event-bus address, {@code <domain>.<action>}, in one place. */
+/**
+ * Every address, {@code <domain>.<action>}, in one place: the requests a domain verticle handles
+ * ({@link DomainRequests}) and the events published on the event bus.
+ */
 public final class Addresses {
 
   public static final String DISCOVERY_HEARTBEAT = "discovery.heartbeat";
@@ -86,7 +89,7 @@ public final class Addresses {
   /** Published when a lease is released by its player while someone watches live events, body {@link dev.pulse.streams.Streams.LeaseKey}. */
   public static final String STREAMS_LEASE_RELEASED = "streams.lease-released";
 
-  /** Sent by each {@code GET /events} stream as it opens (+1) and closes (-1), body an Integer. */
+  /** Asked by each {@code GET /events} stream as it opens (+1) and closes (-1), body an Integer, answer a Boolean. */
   public static final String EVENTS_WATCHERS = "events.watchers";
 
   /**

@@ -5,7 +5,7 @@ import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
 
 /**
- * How a domain verticle refuses a request over the event bus: an HTTP status as the failure code
+ * How a domain verticle refuses a request ({@link DomainRequests}): an HTTP status as the failure code
  * and {@code CODE: detail} as the message, which the HTTP edge turns back into a problem body.
  */
 public record DomainFailure(int status, String code, String detail) {

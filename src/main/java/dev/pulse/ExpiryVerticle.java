@@ -3,7 +3,6 @@ package dev.pulse;
 import dev.pulse.config.PulseConfig;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.eventbus.DeliveryOptions;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,14 +26,19 @@ public final class ExpiryVerticle extends VerticleBase {
 
   private final Map<String, Long> timers = new HashMap<>();
   private long intervalMs;
-  private DeliveryOptions options;
+  private long timeoutMs;
   private boolean stopped;
+  private final DomainRequests requests;
+
+  public ExpiryVerticle(DomainRequests requests) {
+    this.requests = requests;
+  }
 
   @Override
   public Future<?> start() {
     PulseConfig config = PulseConfig.from(config());
     intervalMs = config.expiryIntervalMs();
-    options = new DeliveryOptions().setSendTimeout(config.eventBusTimeoutMs());
+    timeoutMs = config.eventBusTimeoutMs();
     SWEPT.forEach(address -> scheduleSweep(address, intervalMs));
     return Future.succeededFuture();
   }
@@ -53,8 +57,8 @@ public final class ExpiryVerticle extends VerticleBase {
   }
 
   private void sweep(String address) {
-    vertx.eventBus().<ExpiryReport>request(address, null, options)
-        .onSuccess(reply -> scheduleSweep(address, reply.body().more() ? 1 : intervalMs))
+    requests.<ExpiryReport>request(address, null, timeoutMs)
+        .onSuccess(report -> scheduleSweep(address, report.more() ? 1 : intervalMs))
         .onFailure(failure -> {
           LOG.warn("expiry sweep {} failed, next in {} ms: {}", address, intervalMs, failure.getMessage());
           scheduleSweep(address, intervalMs);

@@ -5,6 +5,7 @@ import dev.pulse.config.PulseConfig;
 import dev.pulse.ops.Logging;
 import dev.pulse.ops.PulseMetrics;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -28,12 +29,14 @@ public final class Main {
     String overrideFile = overrideFile(args);
     Vertx vertx = null;
     Pulse pulse;
-    JsonObject config;
+    PulseConfig settings;
     try {
-      config = loadConfig(overrideFile);
-      Logging.apply(PulseConfig.from(config));
-      // Vert.x's own metrics must be chosen when Vert.x is built, hence after the configuration.
-      vertx = PulseConfig.from(config).vertxMetrics() ? PulseMetrics.newVertx() : Vertx.vertx();
+      JsonObject config = loadConfig(overrideFile);
+      settings = PulseConfig.from(config);
+      Logging.apply(settings);
+      // Vert.x's event loops and its own metrics must be chosen when Vert.x is built, hence after the configuration.
+      VertxOptions options = new VertxOptions().setEventLoopPoolSize(settings.eventLoops());
+      vertx = settings.vertxMetrics() ? PulseMetrics.newVertx(options) : Vertx.vertx(options);
       pulse = Pulse.deploy(vertx, config).await();
     } catch (Exception e) {
       boolean badConfig = e instanceof ConfigException;
@@ -44,10 +47,9 @@ public final class Main {
       System.exit(badConfig ? 2 : 1);
       return;
     }
-    PulseConfig settings = PulseConfig.from(config);
-    LOG.info("Pulse listening on port {} (store={}, http instances={}, heartbeat ttl={} ms)",
+    LOG.info("Pulse listening on port {} (store={}, http instances={}, event loops={}, heartbeat ttl={} ms)",
         pulse.port(), settings.redisStore() ? "redis/" + settings.redisType() : "memory",
-        settings.effectiveHttpInstances(), settings.heartbeatTtlMs());
+        settings.effectiveHttpInstances(), settings.eventLoops(), settings.heartbeatTtlMs());
     Vertx running = vertx;
     Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(running, pulse, settings), "pulse-shutdown"));
   }

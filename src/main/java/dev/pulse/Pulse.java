@@ -8,7 +8,6 @@ import dev.pulse.discovery.DiscoveryVerticle;
 import dev.pulse.events.LiveEvent;
 import dev.pulse.events.LiveEventsVerticle;
 import dev.pulse.http.HttpServerVerticle;
-import dev.pulse.ops.RequestIds;
 import dev.pulse.readings.Readings;
 import dev.pulse.readings.ReadingsVerticle;
 import dev.pulse.services.HealthCheckVerticle;
@@ -24,7 +23,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +43,7 @@ public final class Pulse {
    * runs, 25.1k vs 35.8k requests/s before this verticle existed); first, 34.1k: the placement the hot
    * paths were measured with.
    */
-  private static final List<Supplier<VerticleBase>> DOMAINS = List.of(
+  private static final List<Function<DomainRequests, VerticleBase>> DOMAINS = List.of(
       LiveEventsVerticle::new, DiscoveryVerticle::new, ServiceRegistryVerticle::new, StreamLimitVerticle::new,
       AlertsVerticle::new, ReadingsVerticle::new, ExpiryVerticle::new, HealthCheckVerticle::new);
 
@@ -64,28 +63,28 @@ public final class Pulse {
   public static Future<Pulse> deploy(Vertx vertx, JsonObject config) {
     PulseConfig settings = PulseConfig.from(config);
     vertx.sharedData().getLocalMap(LIFECYCLE).remove(DRAINING);
-    RequestIds.propagateOverEventBus(vertx);
-    LocalCodec.register(vertx.eventBus(), List.of(Page.class, ExpiryReport.class, LiveEvent.class));
-    LocalCodec.register(vertx.eventBus(), Discovery.MESSAGE_TYPES);
-    LocalCodec.register(vertx.eventBus(), Services.MESSAGE_TYPES);
-    LocalCodec.register(vertx.eventBus(), Streams.MESSAGE_TYPES);
-    LocalCodec.register(vertx.eventBus(), Alerts.MESSAGE_TYPES);
-    LocalCodec.register(vertx.eventBus(), Readings.MESSAGE_TYPES);
+    LocalCodec.register(vertx.eventBus(), List.of(LiveEvent.class));
+    LocalCodec.register(vertx.eventBus(), Discovery.EVENT_TYPES);
+    LocalCodec.register(vertx.eventBus(), Services.EVENT_TYPES);
+    LocalCodec.register(vertx.eventBus(), Streams.EVENT_TYPES);
+    LocalCodec.register(vertx.eventBus(), Alerts.EVENT_TYPES);
+    LocalCodec.register(vertx.eventBus(), Readings.EVENT_TYPES);
     DeploymentOptions single = new DeploymentOptions().setConfig(config);
     DeploymentOptions http = new DeploymentOptions().setConfig(config)
         .setInstances(settings.effectiveHttpInstances());
     List<String> deployed = new ArrayList<>();
     List<HttpServerVerticle> servers = new CopyOnWriteArrayList<>();
     Future<Void> chain = Future.succeededFuture();
-    for (Supplier<VerticleBase> domain : DOMAINS) {
-      chain = chain.compose(ignored -> vertx.deployVerticle(domain.get(), single).map(id -> {
+    DomainRequests requests = new DomainRequests(vertx);
+    for (Function<DomainRequests, VerticleBase> domain : DOMAINS) {
+      chain = chain.compose(ignored -> vertx.deployVerticle(domain.apply(requests), single).map(id -> {
         deployed.add(id);
         return null;
       }));
     }
     return chain
         .compose(ignored -> vertx.deployVerticle(() -> {
-          HttpServerVerticle server = new HttpServerVerticle();
+          HttpServerVerticle server = new HttpServerVerticle(requests);
           servers.add(server);
           return server;
         }, http))

@@ -3,7 +3,7 @@ package dev.pulse;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.Message;
 
-/** How domain verticles answer event-bus requests from their store's futures. */
+/** How domain verticles answer requests ({@link DomainRequests}) from their store's futures. */
 public final class Replies {
 
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Replies.class);

@@ -2,14 +2,14 @@ package dev.pulse.alerts;
 
 import java.util.List;
 
-/** Request bodies of the alerts verticle, and the types it passes over the local event bus. */
+/** Request bodies of the alerts verticle, and the types it publishes on the event bus. */
 public final class Alerts {
 
   public record AlertKey(String alertId) {
   }
 
-  public static final List<Class<?>> MESSAGE_TYPES = List.of(
-      AlertEvent.class, AlertKey.class, AlertQuery.class, Alert.class, AlertStats.class);
+  /** The types this domain publishes on the event bus, passed by reference. */
+  public static final List<Class<?>> EVENT_TYPES = List.of(Alert.class);
 
   private Alerts() {
   }

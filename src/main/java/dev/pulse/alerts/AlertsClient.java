@@ -1,16 +1,16 @@
 package dev.pulse.alerts;
 
 import dev.pulse.Addresses;
-import dev.pulse.EventBusClient;
+import dev.pulse.DomainClient;
+import dev.pulse.DomainRequests;
 import dev.pulse.Page;
 import io.vertx.core.Future;
-import io.vertx.core.eventbus.EventBus;
 
-/** The alerts domain as seen from another verticle: typed requests over the event bus. */
-public final class AlertsClient extends EventBusClient {
+/** The alerts domain as seen from another verticle: typed requests to its verticle. */
+public final class AlertsClient extends DomainClient {
 
-  public AlertsClient(EventBus bus, long timeoutMs) {
-    super(bus, timeoutMs);
+  public AlertsClient(DomainRequests requests, long timeoutMs) {
+    super(requests, timeoutMs);
   }
 
   public Future<Alert> ingest(AlertEvent event) {

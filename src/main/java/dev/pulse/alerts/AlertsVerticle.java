@@ -9,6 +9,7 @@ import static dev.pulse.Addresses.DISCOVERY_INSTANCE_DEREGISTERED;
 import static dev.pulse.Addresses.DISCOVERY_INSTANCE_EXPIRED;
 import static dev.pulse.Addresses.DISCOVERY_STATUS_CHANGED;
 
+import dev.pulse.DomainRequests;
 import dev.pulse.InTurn;
 import dev.pulse.Replies;
 import dev.pulse.config.PulseConfig;
@@ -51,6 +52,11 @@ public final class AlertsVerticle extends VerticleBase {
   private final Clock clock = Clock.systemUTC();
   /** Each instance's alert updates, one after the other. */
   private final InTurn perInstance = new InTurn();
+  private final DomainRequests requests;
+
+  public AlertsVerticle(DomainRequests requests) {
+    this.requests = requests;
+  }
 
   @Override
   public Future<?> start() {
@@ -63,13 +69,13 @@ public final class AlertsVerticle extends VerticleBase {
     EventBus bus = vertx.eventBus();
     return Future.all(List.of(
         store.start().recover(RedisClients.notReady(STORE, config)),
-        bus.<AlertEvent>consumer(ALERTS_INGEST, m -> {
+        requests.<AlertEvent>handle(ALERTS_INGEST, m -> {
           ingested.get(m.body().type()).increment();
           Replies.reply(m, ingest(m.body()), STORE);
-        }).completion(),
-        bus.<Alerts.AlertKey>consumer(ALERTS_GET, this::get).completion(),
-        bus.<AlertQuery>consumer(ALERTS_LIST, m -> Replies.reply(m, store.list(m.body()), STORE)).completion(),
-        bus.<AlertQuery>consumer(ALERTS_STATS, m -> Replies.reply(m, store.stats(m.body()), STORE)).completion(),
+        }),
+        requests.<Alerts.AlertKey>handle(ALERTS_GET, this::get),
+        requests.<AlertQuery>handle(ALERTS_LIST, m -> Replies.reply(m, store.list(m.body()), STORE)),
+        requests.<AlertQuery>handle(ALERTS_STATS, m -> Replies.reply(m, store.stats(m.body()), STORE)),
         bus.<StatusChange>consumer(DISCOVERY_STATUS_CHANGED, this::statusChanged).completion(),
         bus.<Instance>consumer(DISCOVERY_INSTANCE_EXPIRED, this::instanceExpired).completion(),
         bus.<Discovery.InstanceKey>consumer(DISCOVERY_INSTANCE_DEREGISTERED, this::instanceDeregistered).completion()));

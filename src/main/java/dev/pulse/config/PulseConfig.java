@@ -188,6 +188,18 @@ public record PulseConfig(
     return httpInstances > 0 ? httpInstances : Runtime.getRuntime().availableProcessors();
   }
 
+  /**
+   * Vert.x event loops: as many as HTTP verticles (Vert.x's default is two per core). Every loop then
+   * runs one HTTP verticle, so each domain verticle shares its thread with one of them, and the
+   * requests that HTTP verticle parses reach the domain without a hand-off ({@link
+   * dev.pulse.DomainRequests}); spare loops would only be more threads to wake. Measured on 2 cores
+   * (BENCHMARKS.md): heartbeats at 0.78 of the bare server's rate with 2 loops and 0.78 with 4,
+   * alert events at 0.59 and 0.55.
+   */
+  public int eventLoops() {
+    return effectiveHttpInstances();
+  }
+
   public boolean redisStore() {
     return "redis".equals(store);
   }

@@ -2,7 +2,7 @@ package dev.pulse.discovery;
 
 import java.util.List;
 
-/** Request bodies sent to the discovery verticle over the event bus. */
+/** Request bodies of the discovery verticle, and the types it publishes on the event bus. */
 public final class Discovery {
 
   /** Register or renew {@code group/id}; {@code meta} is compact JSON, or null to keep the stored meta. */
@@ -20,14 +20,13 @@ public final class Discovery {
   public record InstancesQuery(String group, String after, int limit) {
   }
 
-  /** Message types passed by reference over the local event bus (see {@link dev.pulse.LocalCodec}). */
   /** The latest state of each instance that heartbeated in the last coalescing period. */
   public record Heartbeats(List<Instance> instances) {
   }
 
-  public static final List<Class<?>> MESSAGE_TYPES = List.of(
-      Heartbeat.class, Heartbeats.class, InstanceKey.class, GroupsQuery.class, InstancesQuery.class,
-      HeartbeatResult.class, Instance.class, StatusChange.class);
+  /** The types this domain publishes on the event bus, passed by reference. */
+  public static final List<Class<?>> EVENT_TYPES = List.of(
+      Heartbeats.class, Instance.class, InstanceKey.class, StatusChange.class);
 
   private Discovery() {
   }

@@ -1,16 +1,16 @@
 package dev.pulse.discovery;
 
 import dev.pulse.Addresses;
-import dev.pulse.EventBusClient;
+import dev.pulse.DomainClient;
+import dev.pulse.DomainRequests;
 import dev.pulse.Page;
 import io.vertx.core.Future;
-import io.vertx.core.eventbus.EventBus;
 
-/** The discovery domain as seen from another verticle: typed requests over the event bus. */
-public final class DiscoveryClient extends EventBusClient {
+/** The discovery domain as seen from another verticle: typed requests to its verticle. */
+public final class DiscoveryClient extends DomainClient {
 
-  public DiscoveryClient(EventBus bus, long timeoutMs) {
-    super(bus, timeoutMs);
+  public DiscoveryClient(DomainRequests requests, long timeoutMs) {
+    super(requests, timeoutMs);
   }
 
   public Future<HeartbeatResult> heartbeat(String group, String id, String meta) {

@@ -11,6 +11,7 @@ import static dev.pulse.Addresses.DISCOVERY_INSTANCES;
 import static dev.pulse.Addresses.DISCOVERY_INSTANCE_EXPIRED;
 import static dev.pulse.Addresses.DISCOVERY_INSTANCE_REGISTERED;
 
+import dev.pulse.DomainRequests;
 import dev.pulse.Replies;
 import dev.pulse.ExpiryReport;
 import dev.pulse.config.PulseConfig;
@@ -22,7 +23,6 @@ import dev.pulse.redis.RedisClients;
 import dev.pulse.redis.RedisKeys;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import java.time.Clock;
 import java.util.List;
@@ -49,6 +49,11 @@ public final class DiscoveryVerticle extends VerticleBase {
   private final RecentHeartbeats recentHeartbeats = new RecentHeartbeats();
   private long heartbeatsTimer;
   private Watched watched;
+  private final DomainRequests requests;
+
+  public DiscoveryVerticle(DomainRequests requests) {
+    this.requests = requests;
+  }
 
   @Override
   public Future<?> start() {
@@ -68,15 +73,14 @@ public final class DiscoveryVerticle extends VerticleBase {
         + DomainMetrics.MAX_LABEL_VALUES + " groups by name)");
     gaugeTimer = vertx.setPeriodic(DomainMetrics.GAUGE_REFRESH_MS, timer -> refreshGauges());
     heartbeatsTimer = vertx.setPeriodic(config.eventsCoalesceMs(), timer -> publishRecentHeartbeats());
-    EventBus bus = vertx.eventBus();
     return Future.all(List.of(
         store.start().recover(RedisClients.notReady(STORE, config)),
-        bus.<Discovery.Heartbeat>consumer(DISCOVERY_HEARTBEAT, this::heartbeat).completion(),
-        bus.<Discovery.InstanceKey>consumer(DISCOVERY_DEREGISTER, this::deregister).completion(),
-        bus.<Discovery.InstanceKey>consumer(DISCOVERY_INSTANCE, this::instance).completion(),
-        bus.<Discovery.InstancesQuery>consumer(DISCOVERY_INSTANCES, this::instances).completion(),
-        bus.<Discovery.GroupsQuery>consumer(DISCOVERY_GROUPS, this::groups).completion(),
-        bus.<Void>consumer(DISCOVERY_EXPIRE, this::expire).completion()));
+        requests.<Discovery.Heartbeat>handle(DISCOVERY_HEARTBEAT, this::heartbeat),
+        requests.<Discovery.InstanceKey>handle(DISCOVERY_DEREGISTER, this::deregister),
+        requests.<Discovery.InstanceKey>handle(DISCOVERY_INSTANCE, this::instance),
+        requests.<Discovery.InstancesQuery>handle(DISCOVERY_INSTANCES, this::instances),
+        requests.<Discovery.GroupsQuery>handle(DISCOVERY_GROUPS, this::groups),
+        requests.<Void>handle(DISCOVERY_EXPIRE, this::expire)));
   }
 
   @Override

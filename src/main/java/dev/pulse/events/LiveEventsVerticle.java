@@ -15,6 +15,7 @@ import static dev.pulse.Addresses.STREAMS_LEASE_RELEASED;
 import static dev.pulse.Addresses.STREAMS_LEASE_STARTED;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pulse.DomainRequests;
 import dev.pulse.alerts.Alert;
 import dev.pulse.config.PulseConfig;
 import dev.pulse.discovery.Discovery;
@@ -82,6 +83,11 @@ public final class LiveEventsVerticle extends VerticleBase {
   private long watchTimer = -1;
   private long flushTimer = -1;
   private Watched watchedFlag;
+  private final DomainRequests requests;
+
+  public LiveEventsVerticle(DomainRequests requests) {
+    this.requests = requests;
+  }
 
   @Override
   public Future<?> start() {
@@ -104,7 +110,7 @@ public final class LiveEventsVerticle extends VerticleBase {
       flushTimer = vertx.setPeriodic(config.eventsCoalesceMs(), timer -> flushHeartbeats());
     }
     return Future.all(subscribed,
-        vertx.eventBus().<Integer>localConsumer(EVENTS_WATCHERS, this::watchers).completion());
+        requests.<Integer>handle(EVENTS_WATCHERS, this::watchers));
   }
 
   @Override
@@ -117,7 +123,8 @@ public final class LiveEventsVerticle extends VerticleBase {
 
   /**
    * A stream opening (+1) or closing (-1) on this node. An opening is answered at once: {@code false}
-   * when this node has {@code events.maxStreams} open already, else {@code true}; the other nodes
+   * when this node has {@code events.maxStreams} open already, else {@code true} (a closing, always
+   * {@code true}); the other nodes
    * are told in the background (answering only after Redis took that message would let a slow Redis
    * time the request out after the stream was counted, and the count would never come down).
    */
@@ -125,6 +132,7 @@ public final class LiveEventsVerticle extends VerticleBase {
     if (message.body() < 0) {
       localStreams = Math.max(0, localStreams - 1);
       updateListening();
+      message.reply(true);
       return;
     }
     if (maxStreams > 0 && localStreams >= maxStreams) {

@@ -3,10 +3,10 @@ package dev.pulse.http;
 import static dev.pulse.Addresses.EVENTS_LIVE;
 import static dev.pulse.Addresses.EVENTS_WATCHERS;
 
+import dev.pulse.DomainRequests;
 import dev.pulse.events.LiveEvent;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
@@ -27,14 +27,16 @@ final class EventRoutes {
 
   private final Vertx vertx;
   private final long keepaliveMs;
-  private final DeliveryOptions watchersRequest;
+  private final DomainRequests requests;
+  private final long timeoutMs;
   /** The streams open on this HTTP verticle instance, ended first when it stops. */
   private final Set<EventStream> open = new HashSet<>();
 
-  EventRoutes(Vertx vertx, long keepaliveMs, long eventBusTimeoutMs) {
+  EventRoutes(Vertx vertx, DomainRequests requests, long keepaliveMs, long eventBusTimeoutMs) {
     this.vertx = vertx;
+    this.requests = requests;
     this.keepaliveMs = keepaliveMs;
-    this.watchersRequest = new DeliveryOptions().setSendTimeout(eventBusTimeoutMs);
+    this.timeoutMs = eventBusTimeoutMs;
   }
 
   void mount(Router router) {
@@ -49,18 +51,23 @@ final class EventRoutes {
   private void stream(RoutingContext ctx) {
     QueryParams.only(ctx, Set.of("topics"));
     Set<String> topics = topics(ctx.request().getParam("topics"));
-    vertx.eventBus().<Boolean>request(EVENTS_WATCHERS, 1, watchersRequest)
+    watchers(1)
         .onSuccess(admitted -> {
-          if (!admitted.body()) {
+          if (!admitted) {
             ctx.fail(new ProblemException(503, "TOO_MANY_STREAMS", null,
                 "this node has events.maxStreams event streams open; try again later or another node"));
           } else if (ctx.response().closed()) {
-            vertx.eventBus().send(EVENTS_WATCHERS, -1);
+            watchers(-1);
           } else {
             new EventStream(ctx, topics).start();
           }
         })
         .onFailure(ctx::fail);
+  }
+
+  /** Tells this node's live-events verticle that a stream opens (+1) or closes (-1); an opening may be refused (false). */
+  private io.vertx.core.Future<Boolean> watchers(int change) {
+    return requests.request(EVENTS_WATCHERS, change, timeoutMs);
   }
 
   /** The topics asked for ({@code null} or empty: all), each one known, else a 400. */
@@ -163,7 +170,7 @@ final class EventRoutes {
       open.remove(this);
       vertx.cancelTimer(keepaliveTimer);
       consumer.unregister();
-      vertx.eventBus().send(EVENTS_WATCHERS, -1);
+      watchers(-1);
     }
   }
 

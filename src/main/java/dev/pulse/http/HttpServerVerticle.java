@@ -1,5 +1,6 @@
 package dev.pulse.http;
 
+import dev.pulse.DomainRequests;
 import dev.pulse.Pulse;
 import dev.pulse.config.PulseConfig;
 import dev.pulse.ops.HttpServerMeters;
@@ -21,7 +22,7 @@ import io.vertx.ext.web.Router;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The HTTP edge: one {@link Router}, parse → one event-bus request → render. Stateless, so it runs
+ * The HTTP edge: one {@link Router}, parse → one request to a domain ({@link DomainRequests}) → render. Stateless, so it runs
  * as {@code http.instances} instances sharing the port. Stopping it lets in-flight requests finish
  * (up to {@code http.shutdownGraceMs}) before the port closes.
  */
@@ -31,12 +32,17 @@ public final class HttpServerVerticle extends VerticleBase {
   private EventRoutes events;
   private Redis readinessRedis;
   private long shutdownGraceMs;
+  private final DomainRequests requests;
+
+  public HttpServerVerticle(DomainRequests requests) {
+    this.requests = requests;
+  }
 
   @Override
   public Future<?> start() {
     PulseConfig config = PulseConfig.from(config());
     shutdownGraceMs = config.shutdownGraceMs();
-    DiscoveryClient discovery = new DiscoveryClient(vertx.eventBus(), config.eventBusTimeoutMs());
+    DiscoveryClient discovery = new DiscoveryClient(requests, config.eventBusTimeoutMs());
 
     Router router = Router.router(vertx);
     router.route().handler(new RequestLog(new HttpServerMeters(vertx)));
@@ -47,14 +53,14 @@ public final class HttpServerVerticle extends VerticleBase {
         : () -> readinessRedis.send(Request.cmd(Command.PING)).mapEmpty()).mount(router);
     HeartbeatRoutes heartbeats = new HeartbeatRoutes(discovery, config.maxBodyBytes());
     heartbeats.mountFastPath(router);
-    new AlertRoutes(new AlertsClient(vertx.eventBus(), config.eventBusTimeoutMs())).mount(router);
-    new ReadingRoutes(new ReadingsClient(vertx.eventBus(), config.eventBusTimeoutMs()), config.readingsRetentionMs())
+    new AlertRoutes(new AlertsClient(requests, config.eventBusTimeoutMs())).mount(router);
+    new ReadingRoutes(new ReadingsClient(requests, config.eventBusTimeoutMs()), config.readingsRetentionMs())
         .mount(router);
-    new ServiceRoutes(new ServicesClient(vertx.eventBus(), config.eventBusTimeoutMs()), config.maxBodyBytes())
+    new ServiceRoutes(new ServicesClient(requests, config.eventBusTimeoutMs()), config.maxBodyBytes())
         .mount(router);
-    new StreamRoutes(new StreamsClient(vertx.eventBus(), config.eventBusTimeoutMs()), config.maxBodyBytes())
+    new StreamRoutes(new StreamsClient(requests, config.eventBusTimeoutMs()), config.maxBodyBytes())
         .mount(router);
-    events = new EventRoutes(vertx, config.eventsKeepaliveMs(), config.eventBusTimeoutMs());
+    events = new EventRoutes(vertx, requests, config.eventsKeepaliveMs(), config.eventBusTimeoutMs());
     events.mount(router);
     new UiRoutes().mount(router);
     // Last: the heartbeat routes match any first path segment.

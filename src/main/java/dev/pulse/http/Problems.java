@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Renders every error as {@code application/problem+json} (RFC 9457). Maps: {@link ProblemException}
- * → its status; event-bus {@code RECIPIENT_FAILURE} → its code; {@code NO_HANDLERS} → 503;
+ * → its status; a domain's {@code RECIPIENT_FAILURE} → its code; {@code NO_HANDLERS} → 503;
  * {@code TIMEOUT} → 504; router and body-handler statuses (404, 405, 413) → themselves; anything
  * else → 500, logged here once with its stack trace.
  */

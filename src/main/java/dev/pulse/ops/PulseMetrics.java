@@ -19,7 +19,7 @@ import java.util.WeakHashMap;
 /**
  * The Prometheus registry of a Pulse process. The HTTP servers record requests by route and
  * status there ({@link HttpServerMeters}), and the domain verticles add their counters and gauges
- * through {@link #registry(Vertx)}. {@link #newVertx()} builds the Vert.x instance with Vert.x's
+ * through {@link #registry(Vertx)}. {@link #newVertx(VertxOptions)} builds the Vert.x instance with Vert.x's
  * own metrics for what Pulse does not measure itself (Redis and HTTP clients, pools, JVM) in the
  * same registry. Vert.x's HTTP server and event-bus metrics stay off: they look their meters up on
  * every request and every message, which cost a fifth of the heartbeat path's CPU.
@@ -37,7 +37,8 @@ public final class PulseMetrics {
   private static final double[] LATENCY_BUCKETS_NANOS =
       java.util.Arrays.stream(LATENCY_BUCKETS_SECONDS).map(seconds -> seconds * 1e9).toArray();
 
-  public static Vertx newVertx() {
+  /** A Vert.x with {@code options} and the metrics described above. */
+  public static Vertx newVertx(VertxOptions options) {
     PrometheusMeterRegistry registry = newRegistry();
     MicrometerMetricsOptions metrics = new MicrometerMetricsOptions()
         .setEnabled(true)
@@ -47,13 +48,13 @@ public final class PulseMetrics {
         .addDisabledMetricsCategory(MetricsDomain.EVENT_BUS)
         // No raw paths and no methods as labels: every label stays bounded.
         .setLabels(java.util.EnumSet.of(Label.HTTP_CODE, Label.NAMESPACE, Label.POOL_TYPE, Label.POOL_NAME));
-    Vertx vertx = Vertx.builder().with(new VertxOptions().setMetricsOptions(metrics))
+    Vertx vertx = Vertx.builder().with(new VertxOptions(options).setMetricsOptions(metrics))
         .withMetrics(new MicrometerMetricsFactory(registry)).build();
     REGISTRIES.put(vertx, registry);
     return vertx;
   }
 
-  /** The registry of {@code vertx}'s process: the one {@link #newVertx()} made, or a new one. */
+  /** The registry of {@code vertx}'s process: the one {@link #newVertx(VertxOptions)} made, or a new one. */
   public static PrometheusMeterRegistry registry(Vertx vertx) {
     return REGISTRIES.computeIfAbsent(vertx, v -> newRegistry());
   }

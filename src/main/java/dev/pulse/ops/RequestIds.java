@@ -9,9 +9,10 @@ import java.util.UUID;
 
 /**
  * The id of the request being served, kept in Vert.x context-local storage: each HTTP request and
- * each event-bus message runs on a context of its own (a duplicate of the verticle's), so the id
+ * each request to a domain runs on a context of its own (a duplicate of the verticle's), so the id
  * follows the request through every callback on that context, and {@link RequestIdTurboFilter}
- * puts it into each log line. Event-bus requests carry it as the {@link #HEADER} message header.
+ * puts it into each log line. A request to a domain ({@link dev.pulse.DomainRequests}) carries it
+ * onto the context its handler runs on.
  *
  * <p>Registered as a {@link VertxServiceProvider} (META-INF/services) because context-local
  * storage must be declared before the first Vert.x instance is created.
@@ -25,25 +26,6 @@ public final class RequestIds implements VertxServiceProvider {
   @Override
   public void init(VertxBootstrap builder) {
     // Registration happens in the static initialiser above; nothing to configure.
-  }
-
-  private static final java.util.Set<Vertx> INTERCEPTED =
-      java.util.Collections.synchronizedSet(java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>()));
-
-  /**
-   * Makes every event-bus message that carries a request id run with it as the current id, so that a
-   * domain verticle's log lines about a request carry the id too. Once per Vert.x instance.
-   */
-  public static void propagateOverEventBus(Vertx vertx) {
-    if (INTERCEPTED.add(vertx)) {
-      vertx.eventBus().addInboundInterceptor(delivery -> {
-        String id = delivery.message().headers().get(HEADER);
-        if (id != null) {
-          set(id);
-        }
-        delivery.next();
-      });
-    }
   }
 
   /** The id of the request the calling code serves, or null outside a request. */
@@ -61,6 +43,11 @@ public final class RequestIds implements VertxServiceProvider {
     if (context instanceof io.vertx.core.internal.ContextInternal internal && internal.isDuplicate()) {
       context.putLocal(REQUEST_ID, id);
     }
+  }
+
+  /** Makes {@code id} the request id of {@code duplicate}, a context made for one request to a domain. */
+  public static void carry(io.vertx.core.internal.ContextInternal duplicate, String id) {
+    duplicate.putLocal(REQUEST_ID, id);
   }
 
   /**

@@ -2,7 +2,7 @@ package dev.pulse.readings;
 
 import java.util.List;
 
-/** Request bodies of the readings verticle, and the types it passes over the local event bus. */
+/** Request bodies of the readings verticle, and the types it publishes on the event bus. */
 public final class Readings {
 
   public record Batch(String deviceId, List<Reading> readings) {
@@ -25,8 +25,8 @@ public final class Readings {
   public record Ingested(String deviceId, List<Reading> accepted) {
   }
 
-  public static final List<Class<?>> MESSAGE_TYPES = List.of(
-      Batch.class, Ingested.class, DeviceKey.class, Range.class, DevicesQuery.class, Outcomes.class, DeviceSummary.class, DeviceReadings.class);
+  /** The types this domain publishes on the event bus, passed by reference. */
+  public static final List<Class<?>> EVENT_TYPES = List.of(Ingested.class);
 
   private Readings() {
   }

@@ -1,17 +1,17 @@
 package dev.pulse.readings;
 
 import dev.pulse.Addresses;
-import dev.pulse.EventBusClient;
+import dev.pulse.DomainClient;
+import dev.pulse.DomainRequests;
 import dev.pulse.Page;
 import io.vertx.core.Future;
-import io.vertx.core.eventbus.EventBus;
 import java.util.List;
 
-/** The readings domain as seen from another verticle: typed requests over the event bus. */
-public final class ReadingsClient extends EventBusClient {
+/** The readings domain as seen from another verticle: typed requests to its verticle. */
+public final class ReadingsClient extends DomainClient {
 
-  public ReadingsClient(EventBus bus, long timeoutMs) {
-    super(bus, timeoutMs);
+  public ReadingsClient(DomainRequests requests, long timeoutMs) {
+    super(requests, timeoutMs);
   }
 
   public Future<List<ReadingStore.Outcome>> ingest(String deviceId, List<Reading> readings) {

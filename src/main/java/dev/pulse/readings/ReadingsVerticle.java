@@ -7,6 +7,7 @@ import static dev.pulse.Addresses.READINGS_INGESTED;
 import static dev.pulse.Addresses.READINGS_RANGE;
 import static dev.pulse.Addresses.READINGS_SUMMARY;
 
+import dev.pulse.DomainRequests;
 import dev.pulse.Replies;
 import dev.pulse.config.PulseConfig;
 import dev.pulse.events.Watched;
@@ -15,7 +16,6 @@ import dev.pulse.redis.RedisClients;
 import dev.pulse.redis.RedisKeys;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import java.time.Clock;
 import java.util.List;
@@ -31,6 +31,11 @@ public final class ReadingsVerticle extends VerticleBase {
   private Watched watched;
   private ReadingStore store;
   private int batchSize;
+  private final DomainRequests requests;
+
+  public ReadingsVerticle(DomainRequests requests) {
+    this.requests = requests;
+  }
 
   @Override
   public Future<?> start() {
@@ -43,18 +48,17 @@ public final class ReadingsVerticle extends VerticleBase {
         : new MemoryReadingStore(Clock.systemUTC(), config.readingsRetentionMs());
     readingOutcomes = new DomainMetrics(vertx).counters("pulse.readings", "Readings ingested by outcome", "outcome",
         ReadingStore.Outcome.class);
-    EventBus bus = vertx.eventBus();
     return Future.all(List.of(
         store.start().recover(RedisClients.notReady(STORE, config)),
-        bus.<Readings.Batch>consumer(READINGS_INGEST, m -> Replies.reply(m,
+        requests.<Readings.Batch>handle(READINGS_INGEST, m -> Replies.reply(m,
             store.ingest(m.body().deviceId(), m.body().readings()).map(outcomes -> ingested(m.body(), outcomes)),
-            STORE)).completion(),
-        bus.<Readings.DeviceKey>consumer(READINGS_SUMMARY, m -> Replies.replyIfFound(m,
-            store.summary(m.body().deviceId()), STORE, "DEVICE_NOT_FOUND", unknown(m.body().deviceId()))).completion(),
-        bus.<Readings.Range>consumer(READINGS_RANGE, this::range).completion(),
-        bus.<Readings.DevicesQuery>consumer(READINGS_DEVICES, m -> Replies.reply(m,
-            store.devices(m.body().after(), m.body().limit()), STORE)).completion(),
-        bus.<Void>consumer(READINGS_EXPIRE, m -> Replies.reply(m, store.trim(batchSize), STORE)).completion()));
+            STORE)),
+        requests.<Readings.DeviceKey>handle(READINGS_SUMMARY, m -> Replies.replyIfFound(m,
+            store.summary(m.body().deviceId()), STORE, "DEVICE_NOT_FOUND", unknown(m.body().deviceId()))),
+        requests.<Readings.Range>handle(READINGS_RANGE, this::range),
+        requests.<Readings.DevicesQuery>handle(READINGS_DEVICES, m -> Replies.reply(m,
+            store.devices(m.body().after(), m.body().limit()), STORE)),
+        requests.<Void>handle(READINGS_EXPIRE, m -> Replies.reply(m, store.trim(batchSize), STORE))));
   }
 
   private java.util.Map<ReadingStore.Outcome, io.micrometer.core.instrument.Counter> readingOutcomes;

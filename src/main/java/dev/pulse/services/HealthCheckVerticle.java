@@ -1,6 +1,7 @@
 package dev.pulse.services;
 
 import dev.pulse.Addresses;
+import dev.pulse.DomainRequests;
 import dev.pulse.config.PulseConfig;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -40,6 +41,7 @@ public final class HealthCheckVerticle extends VerticleBase {
   private final Map<String, Long> askedAt = new HashMap<>();
   private long requests;
   private ServicesClient services;
+  private final DomainRequests domainRequests;
   private Prober prober;
   private long resyncTimer;
 
@@ -60,10 +62,14 @@ public final class HealthCheckVerticle extends VerticleBase {
     }
   }
 
+  public HealthCheckVerticle(DomainRequests domainRequests) {
+    this.domainRequests = domainRequests;
+  }
+
   @Override
   public Future<?> start() {
     PulseConfig config = PulseConfig.from(config());
-    services = new ServicesClient(vertx.eventBus(), config.eventBusTimeoutMs());
+    services = new ServicesClient(domainRequests, config.eventBusTimeoutMs());
     prober = new Prober(vertx);
     resyncTimer = vertx.setPeriodic(RESYNC_MS, timer -> resync(null));
     vertx.eventBus().<Services.ServiceChanged>consumer(Addresses.SERVICES_CHANGED, message -> {

@@ -18,6 +18,7 @@ import static dev.pulse.Addresses.SERVICES_REMOVE_INSTANCE;
 import static dev.pulse.Addresses.SERVICES_RESOLVE;
 
 import dev.pulse.DomainFailure;
+import dev.pulse.DomainRequests;
 import dev.pulse.Page;
 import dev.pulse.Replies;
 import dev.pulse.config.PulseConfig;
@@ -63,6 +64,11 @@ public final class ServiceRegistryVerticle extends VerticleBase {
   private io.micrometer.core.instrument.Counter probesFailed;
   private Map<Registration.Outcome, io.micrometer.core.instrument.Counter> registrations;
   private long heartbeatTtlMs;
+  private final DomainRequests requests;
+
+  public ServiceRegistryVerticle(DomainRequests requests) {
+    this.requests = requests;
+  }
 
   @Override
   public Future<?> start() {
@@ -78,7 +84,7 @@ public final class ServiceRegistryVerticle extends VerticleBase {
       store = new MemoryServiceStore();
       changes = ChangeFeed.local(vertx);
     }
-    discovery = new DiscoveryClient(vertx.eventBus(), config.eventBusTimeoutMs());
+    discovery = new DiscoveryClient(requests, config.eventBusTimeoutMs());
     heartbeatTtlMs = config.heartbeatTtlMs();
     cache = new ServiceCache(this::view, System::currentTimeMillis, heartbeatTtlMs);
     DomainMetrics metrics = new DomainMetrics(vertx);
@@ -94,17 +100,17 @@ public final class ServiceRegistryVerticle extends VerticleBase {
         bus.<Instance>consumer(DISCOVERY_INSTANCE_EXPIRED, m -> changed(m.body().group(), false)).completion(),
         bus.<Discovery.InstanceKey>consumer(DISCOVERY_INSTANCE_DEREGISTERED,
             m -> changed(m.body().group(), false)).completion(),
-        bus.<Services.Register>consumer(SERVICES_REGISTER, this::register).completion(),
-        bus.<Services.ServiceName>consumer(SERVICES_GET, this::service).completion(),
-        bus.<Services.ServicesQuery>consumer(SERVICES_LIST, this::services).completion(),
-        bus.<Services.RemoveService>consumer(SERVICES_REMOVE, this::removeService).completion(),
-        bus.<Services.RemoveInstance>consumer(SERVICES_REMOVE_INSTANCE, this::removeInstance).completion(),
-        bus.<Services.Lookup>consumer(SERVICES_LOOKUP, this::lookup).completion(),
-        bus.<Services.Resolve>consumer(SERVICES_RESOLVE, this::resolve).completion(),
-        bus.<Services.ProbeTargetsQuery>consumer(SERVICES_PROBE_TARGETS, this::probeTargets).completion(),
-        bus.<Services.Claim>consumer(SERVICES_CLAIM, this::claim).completion(),
-        bus.<Services.RecordProbe>consumer(SERVICES_RECORD_PROBE, this::recordProbe).completion(),
-        bus.<Void>consumer(SERVICES_METRICS, m -> Replies.reply(m, store.metrics(), STORE)).completion()));
+        requests.<Services.Register>handle(SERVICES_REGISTER, this::register),
+        requests.<Services.ServiceName>handle(SERVICES_GET, this::service),
+        requests.<Services.ServicesQuery>handle(SERVICES_LIST, this::services),
+        requests.<Services.RemoveService>handle(SERVICES_REMOVE, this::removeService),
+        requests.<Services.RemoveInstance>handle(SERVICES_REMOVE_INSTANCE, this::removeInstance),
+        requests.<Services.Lookup>handle(SERVICES_LOOKUP, this::lookup),
+        requests.<Services.Resolve>handle(SERVICES_RESOLVE, this::resolve),
+        requests.<Services.ProbeTargetsQuery>handle(SERVICES_PROBE_TARGETS, this::probeTargets),
+        requests.<Services.Claim>handle(SERVICES_CLAIM, this::claim),
+        requests.<Services.RecordProbe>handle(SERVICES_RECORD_PROBE, this::recordProbe),
+        requests.<Void>handle(SERVICES_METRICS, m -> Replies.reply(m, store.metrics(), STORE))));
   }
 
   @Override

@@ -2,7 +2,7 @@ package dev.pulse.services;
 
 import java.util.List;
 
-/** Request and reply bodies of the service registry over the event bus. */
+/** Request and reply bodies of the service registry, and the types it publishes on the event bus. */
 public final class Services {
 
   /** {@code ifMatch} null: no precondition. */
@@ -64,11 +64,8 @@ public final class Services {
   public record ServiceChanged(String name, boolean definition) {
   }
 
-  public static final List<Class<?>> MESSAGE_TYPES = List.of(
-      Register.class, ServiceName.class, ServicesQuery.class, RemoveService.class, RemoveInstance.class,
-      Lookup.class, Resolve.class, Instances.class, ProbeTargetsQuery.class, ProbeTargets.class, Claim.class,
-      RecordProbe.class, ServiceChanged.class, Registration.class, Removal.class, Service.class,
-      ServiceInstance.class, ProbeMetrics.class);
+  /** The types this domain publishes on the event bus, passed by reference. */
+  public static final List<Class<?>> EVENT_TYPES = List.of(ServiceChanged.class);
 
   private Services() {
   }

@@ -1,17 +1,17 @@
 package dev.pulse.services;
 
 import dev.pulse.Addresses;
-import dev.pulse.EventBusClient;
+import dev.pulse.DomainClient;
+import dev.pulse.DomainRequests;
 import dev.pulse.Page;
 import io.vertx.core.Future;
-import io.vertx.core.eventbus.EventBus;
 import java.util.List;
 
-/** The service registry as seen from another verticle: typed requests over the event bus. */
-public final class ServicesClient extends EventBusClient {
+/** The service registry as seen from another verticle: typed requests to its verticle. */
+public final class ServicesClient extends DomainClient {
 
-  public ServicesClient(EventBus bus, long timeoutMs) {
-    super(bus, timeoutMs);
+  public ServicesClient(DomainRequests requests, long timeoutMs) {
+    super(requests, timeoutMs);
   }
 
   public Future<Registration> register(ServiceDefinition definition, Long ifMatch) {

@@ -11,6 +11,7 @@ import static dev.pulse.Addresses.STREAMS_RELEASE;
 import static dev.pulse.Addresses.STREAMS_RENEW;
 import static dev.pulse.Addresses.STREAMS_SET_LIMIT;
 
+import dev.pulse.DomainRequests;
 import dev.pulse.Replies;
 import dev.pulse.ExpiryReport;
 import dev.pulse.config.PulseConfig;
@@ -20,7 +21,6 @@ import dev.pulse.redis.RedisClients;
 import dev.pulse.redis.RedisKeys;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import java.time.Clock;
 import java.util.List;
@@ -42,6 +42,11 @@ public final class StreamLimitVerticle extends VerticleBase {
   private StreamStore store;
   private PulseConfig config;
   private Clock clock;
+  private final DomainRequests requests;
+
+  public StreamLimitVerticle(DomainRequests requests) {
+    this.requests = requests;
+  }
 
   @Override
   public Future<?> start() {
@@ -59,16 +64,15 @@ public final class StreamLimitVerticle extends VerticleBase {
     if (store instanceof MemoryStreamStore memory) {
       gaugeActiveLeases(memory);
     }
-    EventBus bus = vertx.eventBus();
     return Future.all(List.of(
         store.start().recover(RedisClients.notReady(STORE, config)),
-        bus.<Streams.Acquire>consumer(STREAMS_ACQUIRE, this::acquire).completion(),
-        bus.<Streams.LeaseKey>consumer(STREAMS_RENEW, this::renew).completion(),
-        bus.<Streams.LeaseKey>consumer(STREAMS_RELEASE, this::release).completion(),
-        bus.<Streams.UserKey>consumer(STREAMS_LIST, this::list).completion(),
-        bus.<Streams.UserKey>consumer(STREAMS_LIMIT, this::limit).completion(),
-        bus.<Streams.SetLimit>consumer(STREAMS_SET_LIMIT, this::setLimit).completion(),
-        bus.<Void>consumer(STREAMS_EXPIRE, this::expire).completion()));
+        requests.<Streams.Acquire>handle(STREAMS_ACQUIRE, this::acquire),
+        requests.<Streams.LeaseKey>handle(STREAMS_RENEW, this::renew),
+        requests.<Streams.LeaseKey>handle(STREAMS_RELEASE, this::release),
+        requests.<Streams.UserKey>handle(STREAMS_LIST, this::list),
+        requests.<Streams.UserKey>handle(STREAMS_LIMIT, this::limit),
+        requests.<Streams.SetLimit>handle(STREAMS_SET_LIMIT, this::setLimit),
+        requests.<Void>handle(STREAMS_EXPIRE, this::expire)));
   }
 
   private DomainMetrics metrics;

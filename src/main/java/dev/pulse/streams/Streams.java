@@ -2,7 +2,7 @@ package dev.pulse.streams;
 
 import java.util.List;
 
-/** Request bodies sent to the stream-limit verticle over the event bus. */
+/** Request bodies of the stream-limit verticle, and the types it publishes on the event bus. */
 public final class Streams {
 
   /** Start (or retry) {@code streamId} for {@code userId}. */
@@ -19,10 +19,8 @@ public final class Streams {
   public record SetLimit(String userId, Integer limit) {
   }
 
-  /** Message types passed by reference over the local event bus. */
-  public static final List<Class<?>> MESSAGE_TYPES = List.of(
-      Acquire.class, LeaseKey.class, UserKey.class, SetLimit.class,
-      Admission.class, Lease.class, UserStreams.class, StreamLimit.class);
+  /** The types this domain publishes on the event bus, passed by reference. */
+  public static final List<Class<?>> EVENT_TYPES = List.of(Lease.class, LeaseKey.class);
 
   private Streams() {
   }

@@ -1,15 +1,15 @@
 package dev.pulse.streams;
 
 import dev.pulse.Addresses;
-import dev.pulse.EventBusClient;
+import dev.pulse.DomainClient;
+import dev.pulse.DomainRequests;
 import io.vertx.core.Future;
-import io.vertx.core.eventbus.EventBus;
 
-/** The stream-limit domain as seen from another verticle: typed requests over the event bus. */
-public final class StreamsClient extends EventBusClient {
+/** The stream-limit domain as seen from another verticle: typed requests to its verticle. */
+public final class StreamsClient extends DomainClient {
 
-  public StreamsClient(EventBus bus, long timeoutMs) {
-    super(bus, timeoutMs);
+  public StreamsClient(DomainRequests requests, long timeoutMs) {
+    super(requests, timeoutMs);
   }
 
   public Future<Admission> acquire(String userId, String streamId, String contentId, String deviceId) {

@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class PulseConfigTest {
 
   @Test
-  @DisplayName("conf/config.json supplies every key: the embedded default is a memory store on port 8080")
+  @DisplayName("conf/config.json supplies every key: the embedded default is a memory store on port 8080, one HTTP verticle and one event loop per core")
   void defaults() {
     PulseConfig config = PulseConfig.from(PulseConfig.resolve(TestConfig.defaults(), Map.of()));
 
@@ -35,6 +35,7 @@ class PulseConfigTest {
     assertThat(config.expiryIntervalMs()).isEqualTo(1_000);
     assertThat(config.maxBodyBytes()).isEqualTo(65_536);
     assertThat(config.effectiveHttpInstances()).isEqualTo(Runtime.getRuntime().availableProcessors());
+    assertThat(config.eventLoops()).isEqualTo(Runtime.getRuntime().availableProcessors());
   }
 
   @Test
@@ -51,6 +52,7 @@ class PulseConfigTest {
 
     assertThat(config.httpPort()).isEqualTo(9090);
     assertThat(config.effectiveHttpInstances()).isEqualTo(3);
+    assertThat(config.eventLoops()).isEqualTo(3);
     assertThat(config.redisStore()).isTrue();
     assertThat(config.redisCluster()).isTrue();
     assertThat(config.redisEndpoints()).containsExactly("redis://10.0.0.1:7000", "redis://10.0.0.2:7001");

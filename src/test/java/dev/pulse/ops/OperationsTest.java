@@ -8,11 +8,13 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.OutputStreamAppender;
 import dev.pulse.Pulse;
+import dev.pulse.config.PulseConfig;
 import dev.pulse.support.Eventually;
 import dev.pulse.support.RawHttp;
 import dev.pulse.support.TestConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
@@ -35,8 +37,10 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 /**
- * A node on a Vert.x built as production builds it ({@link PulseMetrics#newVertx()}), with the
- * JSON encoder capturing what the access log and the discovery domain write.
+ * A node as production runs it (a Vert.x built by {@link PulseMetrics#newVertx} with one event loop
+ * per HTTP verticle), with the JSON encoder capturing what the access log and the discovery domain
+ * write. One HTTP verticle here, so that the discovery verticle shares its event loop: the request
+ * id must reach the domain's log line on that path too.
  */
 @DisplayName("Operations: request ids, JSON access log, Prometheus metrics, readiness, graceful shutdown")
 class OperationsTest {
@@ -44,7 +48,10 @@ class OperationsTest {
   private static final Pattern SAMPLE = Pattern.compile(
       "[a-zA-Z_:][a-zA-Z0-9_:]*(\\{([a-zA-Z_][a-zA-Z0-9_]*=\"([^\"\\\\]|\\\\.)*\",?)*\\})? -?[0-9.eE+-]+|NaN|[+-]Inf");
 
-  private final Vertx vertx = PulseMetrics.newVertx();
+  private final JsonObject config = TestConfig.memory(Map.of("PULSE_HTTP_READINESS_DRAIN_MS", "1000",
+      "PULSE_HTTP_INSTANCES", "1"));
+  private final Vertx vertx = PulseMetrics.newVertx(
+      new VertxOptions().setEventLoopPoolSize(PulseConfig.from(config).eventLoops()));
   private final ByteArrayOutputStream logged = new ByteArrayOutputStream();
   private OutputStreamAppender<ILoggingEvent> appender;
   private Pulse node;
@@ -53,7 +60,7 @@ class OperationsTest {
   @BeforeEach
   void start() {
     captureJsonLogs();
-    node = Pulse.deploy(vertx, TestConfig.memory(Map.of("PULSE_HTTP_READINESS_DRAIN_MS", "1000"))).await();
+    node = Pulse.deploy(vertx, config).await();
     client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(node.port()));
   }
 
@@ -118,7 +125,7 @@ class OperationsTest {
     assertThat(access.getLong("bytes")).isEqualTo(Long.parseLong(response.getHeader("Content-Length")));
     JsonObject domain = linesWithRequestId("req-abc-1").stream()
         .filter(line -> line.getString("logger_name").endsWith("DiscoveryVerticle")).findFirst().orElseThrow();
-    // Logged by the discovery verticle, which got the heartbeat over the event bus.
+    // Logged by the discovery verticle, which handled the heartbeat in the HTTP verticle's turn.
     assertThat(domain.getString("message")).contains("instance registered group=web id=i-1");
   }
 
