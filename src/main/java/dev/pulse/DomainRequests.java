@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
  * <p>Why not the event bus itself: Pulse's verticles are in one process and its messages are
  * immutable records, so what the event bus does per request (a reply address registered in a
  * concurrent map and removed again, a timer, a codec lookup, interceptors, headers for the request
- * id) was pure cost: on the heartbeat path it took 0.674 of the bare server's throughput to 0.802
- * with the verticles on one event loop (BENCHMARKS.md). Here a request whose caller already runs
+ * id) was pure cost: heartbeats went from 0.655 of the bare server's throughput to 0.784 without
+ * it (BENCHMARKS.md). Here a request whose caller already runs
  * on the owner's event loop is handled at once, in the same turn; any other is handed to the
  * owner's event loop, and the answer back to the caller's. Published domain events stay on the
  * event bus: they have many listeners and no answer.

@@ -37,11 +37,10 @@ public final class Pulse {
   private static final Logger LOG = LoggerFactory.getLogger(Pulse.class);
 
   /**
-   * Deployed once each, in this order, before the HTTP server. Each deployment takes the next event loop in turn, so this order decides which verticles share a
-   * thread with the HTTP servers. LiveEventsVerticle comes first: deployed last it shifted the HTTP
-   * servers onto other event loops, and heartbeat throughput fell by a fifth (median of 5 paired
-   * runs, 25.1k vs 35.8k requests/s before this verticle existed); first, 34.1k: the placement the hot
-   * paths were measured with.
+   * Deployed once each, in this order, before the HTTP servers. Each deployment takes the next
+   * event loop in turn; with one loop per HTTP verticle ({@link PulseConfig#eventLoops()}) every
+   * loop also runs an HTTP verticle, so each domain shares its thread with one of them whatever
+   * the order.
    */
   private static final List<Function<DomainRequests, VerticleBase>> DOMAINS = List.of(
       LiveEventsVerticle::new, DiscoveryVerticle::new, ServiceRegistryVerticle::new, StreamLimitVerticle::new,
