@@ -70,8 +70,12 @@ public final class HttpServerVerticle extends VerticleBase {
     router.errorHandler(404, Problems.forStatus(404));
     router.errorHandler(405, Problems.forStatus(405));
 
+    // No WebSocket is served (live events are Server-Sent Events), so no WebSocket compression
+    // handler sits in every connection's pipeline.
     server = vertx.createHttpServer(new HttpServerOptions()
-            .setHandle100ContinueAutomatically(true))
+            .setHandle100ContinueAutomatically(true)
+            .setPerMessageWebSocketCompressionSupported(false)
+            .setPerFrameWebSocketCompressionSupported(false))
         .requestHandler(router);
     return server.listen(config.httpPort());
   }

@@ -18,6 +18,7 @@ public final class RawBodyHandler implements Handler<RoutingContext> {
   private static final String BODY = "pulse.rawBody";
   /** Compiled once: {@code String.matches} compiled it on every request with a body. */
   private static final Pattern DECIMAL = Pattern.compile("\\d{1,18}");
+  private static final int PRESIZE_MAX = 16 * 1024;
 
   private final int limit;
 
@@ -34,11 +35,15 @@ public final class RawBodyHandler implements Handler<RoutingContext> {
   public void handle(RoutingContext ctx) {
     HttpServerRequest request = ctx.request();
     String declared = request.getHeader(HttpHeaders.CONTENT_LENGTH);
-    if (declared != null && DECIMAL.matcher(declared).matches() && Long.parseLong(declared) > limit) {
+    long length = declared != null && DECIMAL.matcher(declared).matches() ? Long.parseLong(declared) : -1;
+    if (length > limit) {
       tooLarge(ctx);
       return;
     }
-    Buffer body = Buffer.buffer();
+    // Sized from Content-Length, so that a body is copied once instead of into ever larger buffers;
+    // at most PRESIZE_MAX up front, so that a client declaring a large body and sending nothing holds
+    // little memory.
+    Buffer body = length > 0 ? Buffer.buffer((int) Math.min(length, PRESIZE_MAX)) : Buffer.buffer();
     boolean[] refused = {false};
     request.handler(chunk -> {
       if (refused[0]) {

@@ -21,6 +21,8 @@ final class RequestLog implements Handler<RoutingContext> {
 
   private static final Logger ACCESS = LoggerFactory.getLogger("pulse.access");
 
+  private static final CharSequence REQUEST_ID = io.vertx.core.http.HttpHeaders.createOptimized(RequestIds.HEADER);
+
   private final HttpServerMeters meters;
 
   RequestLog(HttpServerMeters meters) {
@@ -29,9 +31,9 @@ final class RequestLog implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
-    String requestId = RequestIds.accept(ctx.request().getHeader(RequestIds.HEADER));
+    String requestId = RequestIds.accept(ctx.request().getHeader(REQUEST_ID));
     RequestIds.set(requestId);
-    ctx.response().putHeader(RequestIds.HEADER, requestId);
+    ctx.response().putHeader(REQUEST_ID, requestId);
     long started = System.nanoTime();
     ctx.addEndHandler(ended -> {
       long nanos = System.nanoTime() - started;
