@@ -49,14 +49,18 @@ measure() {
 }
 
 # compare NAME SCRIPT [VAR=value...]: warm up, then ROUNDS rounds of the baseline and the scenario
-# back to back. Sets RPS P50 P99 NOTE from the scenario's median round, BASE_RPS to the baselines'
-# median and RATIO to the median of the rounds' ratios; NOTE also gives the rounds' ratios.
+# back to back, both driven by the same script (same requests, same paths and bodies, same cost to
+# wrk on the cores it shares with the servers). Sets RPS P50 P99 NOTE from the scenario's median
+# round, BASE_RPS to the baselines' median and RATIO to the median of the rounds' ratios; NOTE also
+# gives the rounds' ratios.
 compare() {
   local script=$2; shift 2
   env "$@" wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s "bench/$script" "$BASE" >/dev/null
+  # The baseline is small and was warmed up at the start; 3 s lets its buffers settle to these requests.
+  env "$@" wrk -t2 -c"$CONNECTIONS" -d3s -s "bench/$script" "$BASELINE" >/dev/null
   local rounds=() bases=() ratios=()
   for _ in $(seq 1 "$ROUNDS"); do
-    wrk_once "$BASELINE" heartbeat.lua "$DURATION"
+    wrk_once "$BASELINE" "$script" "$DURATION" "$@"
     local base=$RPS
     wrk_once "$BASE" "$script" "$DURATION" "$@"
     bases+=("$base")

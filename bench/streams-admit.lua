@@ -10,8 +10,3 @@ request = function()
   local body = '{"streamId":"s' .. math.random(1, 5) .. '"}'
   return wrk.format("POST", "/users/" .. user .. "/streams", {["Content-Type"] = "application/json"}, body)
 end
-
-local statuses = {}
-response = function(status)
-  statuses[status] = (statuses[status] or 0) + 1
-end

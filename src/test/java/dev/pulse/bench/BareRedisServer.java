@@ -13,9 +13,10 @@ import io.vertx.redis.client.Request;
 
 /**
  * Benchmark baseline (b), not part of Pulse: a bare Vert.x server doing one Redis round trip per
- * request (an {@code EVALSHA} of a trivial script whose key carries the first path segment as its
- * hash tag, so requests spread over the cluster's shards like Pulse's), then answering a small
- * JSON body. Usage: {@code BareRedisServer <port> <redis://host:port,…>}.
+ * request (an {@code EVALSHA} of a trivial script whose key carries the request's path as its hash
+ * tag, so that requests for different groups, instances or users spread over the cluster's shards
+ * as Pulse's do), then answering a small JSON body. Usage:
+ * {@code BareRedisServer <port> <redis://host:port,…>}.
  */
 public final class BareRedisServer extends VerticleBase {
 
@@ -55,9 +56,7 @@ public final class BareRedisServer extends VerticleBase {
               redis.send(Request.cmd(Command.EVAL).arg(SCRIPT).arg(1).arg("bench:{" + i + "}"))).toList());
         })
         .compose(ready -> vertx.createHttpServer().requestHandler(request -> {
-          String path = request.path();
-          int slash = path.indexOf('/', 1);
-          String tag = slash > 0 ? path.substring(1, slash) : path.substring(1);
+          String tag = request.path();
           request.body()
               .compose(body -> redis.send(Request.cmd(Command.EVALSHA).arg(sha).arg(1).arg("bench:{" + tag + "}")))
               .onSuccess(reply -> request.response().putHeader("Content-Type", "application/json").end(BODY))
