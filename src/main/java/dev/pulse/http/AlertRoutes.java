@@ -10,6 +10,7 @@ import dev.pulse.alerts.AlertStatus;
 import dev.pulse.alerts.AlertsClient;
 import dev.pulse.alerts.Timestamp;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -37,11 +38,12 @@ public final class AlertRoutes {
     this.alerts = alerts;
   }
 
-  public void mount(Router router) {
-    RouteTemplates.named(router.post("/alerts/events")).handler(new RawBodyHandler(MAX_EVENTS_BODY_BYTES)).handler(this::ingest);
-    RouteTemplates.named(router.get("/alerts")).handler(this::list);
-    RouteTemplates.named(router.get("/alerts/stats")).handler(this::stats);
-    RouteTemplates.named(router.get("/alerts/:alertId")).handler(this::get);
+  public void mount(Vertx vertx, Router router) {
+    SegmentRoutes alerts = SegmentRoutes.mount(vertx, router, "alerts");
+    alerts.post("/alerts/events").handler(new RawBodyHandler(MAX_EVENTS_BODY_BYTES)).handler(this::ingest);
+    alerts.get("/alerts").handler(this::list);
+    alerts.get("/alerts/stats").handler(this::stats);
+    alerts.get("/alerts/:alertId").handler(this::get);
   }
 
   private void ingest(RoutingContext ctx) {

@@ -51,19 +51,22 @@ public final class HttpServerVerticle extends VerticleBase {
     }
     new OpsRoutes(PulseMetrics.registry(vertx), () -> Pulse.isDraining(vertx), readinessRedis == null ? null
         : () -> readinessRedis.send(Request.cmd(Command.PING)).mapEmpty()).mount(router);
+    // First the heartbeat routes for groups that are not reserved segments: the hottest path meets
+    // them first. Then the other domains' routes, each under its reserved first segment (a request is
+    // tried against its own segment's path templates only: SegmentRoutes).
     HeartbeatRoutes heartbeats = new HeartbeatRoutes(discovery, config.maxBodyBytes());
     heartbeats.mountFastPath(router);
-    new AlertRoutes(new AlertsClient(requests, config.eventBusTimeoutMs())).mount(router);
+    new AlertRoutes(new AlertsClient(requests, config.eventBusTimeoutMs())).mount(vertx, router);
     new ReadingRoutes(new ReadingsClient(requests, config.eventBusTimeoutMs()), config.readingsRetentionMs())
-        .mount(router);
+        .mount(vertx, router);
     new ServiceRoutes(new ServicesClient(requests, config.eventBusTimeoutMs()), config.maxBodyBytes())
-        .mount(router);
+        .mount(vertx, router);
     new StreamRoutes(new StreamsClient(requests, config.eventBusTimeoutMs()), config.maxBodyBytes())
-        .mount(router);
+        .mount(vertx, router);
     events = new EventRoutes(vertx, requests, config.eventsKeepaliveMs(), config.eventBusTimeoutMs());
     events.mount(router);
     new UiRoutes().mount(router);
-    // Last: the heartbeat routes match any first path segment.
+    // Last: these heartbeat routes match any first path segment.
     heartbeats.mount(router);
     router.route().failureHandler(Problems::handle);
     router.errorHandler(400, Problems.forStatus(400));

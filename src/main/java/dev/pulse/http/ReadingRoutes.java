@@ -8,6 +8,7 @@ import dev.pulse.readings.ReadingStore.Outcome;
 import dev.pulse.readings.ReadingTime;
 import dev.pulse.readings.Readings;
 import dev.pulse.readings.ReadingsClient;
+import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
@@ -36,13 +37,14 @@ public final class ReadingRoutes {
     this.retentionMs = retentionMs;
   }
 
-  public void mount(Router router) {
+  public void mount(Vertx vertx, Router router) {
     RouteTemplates.named(router.post("/ingest")).handler(new RawBodyHandler(MAX_BODY_BYTES)).handler(this::ingest);
-    RouteTemplates.named(router.get("/devices")).handler(this::devices);
-    RouteTemplates.named(router.get("/devices/:id")).handler(this::device);
-    RouteTemplates.named(router.get("/devices/:id/latest_timestamp")).handler(this::latestTimestamp);
-    RouteTemplates.named(router.get("/devices/:id/cumulative_count")).handler(this::cumulativeCount);
-    RouteTemplates.named(router.get("/devices/:id/readings")).handler(this::range);
+    SegmentRoutes devices = SegmentRoutes.mount(vertx, router, "devices");
+    devices.get("/devices").handler(this::devices);
+    devices.get("/devices/:id").handler(this::device);
+    devices.get("/devices/:id/latest_timestamp").handler(this::latestTimestamp);
+    devices.get("/devices/:id/cumulative_count").handler(this::cumulativeCount);
+    devices.get("/devices/:id/readings").handler(this::range);
   }
 
   /** One entry of the ingest answer. */

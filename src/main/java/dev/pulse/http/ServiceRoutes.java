@@ -9,6 +9,7 @@ import dev.pulse.services.ServiceInstance;
 import dev.pulse.services.Services;
 import dev.pulse.services.ServicesClient;
 import dev.pulse.services.VersionRange;
+import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.HashMap;
@@ -35,15 +36,16 @@ public final class ServiceRoutes {
     this.maxBodyBytes = maxBodyBytes;
   }
 
-  public void mount(Router router) {
-    RouteTemplates.named(router.post("/services")).handler(new RawBodyHandler(maxBodyBytes)).handler(this::register);
-    RouteTemplates.named(router.get("/services")).handler(this::list);
-    RouteTemplates.named(router.get("/services/:name")).handler(this::service);
-    RouteTemplates.named(router.delete("/services/:name")).handler(this::removeService);
-    RouteTemplates.named(router.get("/services/:name/health")).handler(this::health);
-    RouteTemplates.named(router.get("/services/:name/instances")).handler(this::instances);
-    RouteTemplates.named(router.delete("/services/:name/instances/:id")).handler(this::removeInstance);
-    RouteTemplates.named(router.get("/services/:name/resolve")).handler(this::resolve);
+  public void mount(Vertx vertx, Router router) {
+    SegmentRoutes services = SegmentRoutes.mount(vertx, router, "services");
+    services.post("/services").handler(new RawBodyHandler(maxBodyBytes)).handler(this::register);
+    services.get("/services").handler(this::list);
+    services.get("/services/:name").handler(this::service);
+    services.delete("/services/:name").handler(this::removeService);
+    services.get("/services/:name/health").handler(this::health);
+    services.get("/services/:name/instances").handler(this::instances);
+    services.delete("/services/:name/instances/:id").handler(this::removeInstance);
+    services.get("/services/:name/resolve").handler(this::resolve);
     RouteTemplates.named(router.get("/discovery/metrics")).handler(this::metrics);
   }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.pulse.streams.Admission;
 import dev.pulse.streams.Lease;
 import dev.pulse.streams.StreamsClient;
+import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.LinkedHashMap;
@@ -30,14 +31,15 @@ public final class StreamRoutes {
     this.maxBodyBytes = maxBodyBytes;
   }
 
-  public void mount(Router router) {
-    RouteTemplates.named(router.post("/users/:userId/streams")).handler(new RawBodyHandler(maxBodyBytes)).handler(this::start);
-    RouteTemplates.named(router.get("/users/:userId/streams")).handler(this::list);
-    RouteTemplates.named(router.post("/users/:userId/streams/:streamId/heartbeat")).handler(this::heartbeat);
-    RouteTemplates.named(router.delete("/users/:userId/streams/:streamId")).handler(this::stop);
-    RouteTemplates.named(router.get("/users/:userId/stream-limit")).handler(this::limit);
-    RouteTemplates.named(router.put("/users/:userId/stream-limit")).handler(new RawBodyHandler(maxBodyBytes)).handler(this::setLimit);
-    RouteTemplates.named(router.delete("/users/:userId/stream-limit")).handler(this::resetLimit);
+  public void mount(Vertx vertx, Router router) {
+    SegmentRoutes users = SegmentRoutes.mount(vertx, router, "users");
+    users.post("/users/:userId/streams").handler(new RawBodyHandler(maxBodyBytes)).handler(this::start);
+    users.get("/users/:userId/streams").handler(this::list);
+    users.post("/users/:userId/streams/:streamId/heartbeat").handler(this::heartbeat);
+    users.delete("/users/:userId/streams/:streamId").handler(this::stop);
+    users.get("/users/:userId/stream-limit").handler(this::limit);
+    users.put("/users/:userId/stream-limit").handler(new RawBodyHandler(maxBodyBytes)).handler(this::setLimit);
+    users.delete("/users/:userId/stream-limit").handler(this::resetLimit);
   }
 
   private void start(RoutingContext ctx) {

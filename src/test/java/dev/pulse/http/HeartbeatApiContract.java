@@ -357,11 +357,27 @@ abstract class HeartbeatApiContract extends NodeContract {
   }
 
   @Test
-  @DisplayName("an unknown route is a 404 and a wrong method a 405, both problem+json")
+  @DisplayName("an unknown route is a 404 and a wrong method a 405, both problem+json, under every domain's segment too")
   void unknownRoutes() {
     assertProblem(get("/a/b/c"), 404, "NOT_FOUND", null);
     assertProblem(send(HttpMethod.PUT, "/" + group + "/a", "{}"), 405, "METHOD_NOT_ALLOWED", null);
     assertProblem(get("/" + group + "?cursor=%%%"), 400, "MALFORMED_REQUEST", null);
+    assertProblem(get("/alerts/a/b"), 404, "NOT_FOUND", null);
+    assertProblem(send(HttpMethod.PUT, "/alerts/events", "{}"), 405, "METHOD_NOT_ALLOWED", null);
+    assertProblem(send(HttpMethod.DELETE, "/users/u-1/streams", null), 405, "METHOD_NOT_ALLOWED", null);
+    assertProblem(send(HttpMethod.PUT, "/devices/d-1", "{}"), 405, "METHOD_NOT_ALLOWED", null);
+    assertProblem(send(HttpMethod.PUT, "/services", "{}"), 405, "METHOD_NOT_ALLOWED", null);
+  }
+
+  @Test
+  @DisplayName("a group whose name only starts with a reserved segment (usersgroup, alerts2) is an ordinary group")
+  void groupsStartingWithReservedSegments() {
+    for (String prefixed : List.of("usersgroup", "alerts2", "services-a", "devices.b")) {
+      assertThat(post("/" + prefixed + "/i-1", null).statusCode()).as(prefixed).isEqualTo(201);
+      assertThat(get("/" + prefixed + "/i-1").statusCode()).as(prefixed).isEqualTo(200);
+      assertThat(get("/" + prefixed).bodyAsJsonArray()).as(prefixed).hasSize(1);
+      assertThat(send(HttpMethod.DELETE, "/" + prefixed + "/i-1", null).statusCode()).as(prefixed).isEqualTo(204);
+    }
   }
 
   @Test

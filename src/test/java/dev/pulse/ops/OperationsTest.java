@@ -170,6 +170,21 @@ class OperationsTest {
   }
 
   @Test
+  @DisplayName("routes under a domain's segment are labelled by their whole template, success or failure")
+  void domainRouteTemplates() {
+    assertThat(client.post("/users/u-7/streams").sendJsonObject(new JsonObject().put("streamId", "s-1")).await()
+        .statusCode()).isEqualTo(201);
+    assertThat(client.get("/alerts/no-such-alert").send().await().statusCode()).isEqualTo(404);
+    String started = "vertx_http_server_requests_total{code=\"201\",route=\"POST /users/:userId/streams\"}";
+    String missing = "vertx_http_server_requests_total{code=\"404\",route=\"GET /alerts/:alertId\"}";
+    Eventually.poll(vertx, 5000, "both counted", () -> client.get("/metrics").send().map(r ->
+        sample(r.bodyAsString(), started) >= 1 && sample(r.bodyAsString(), missing) >= 1)).await();
+    String text = scrape();
+    assertThat(sample(text, started)).isEqualTo(1);
+    assertThat(sample(text, missing)).isEqualTo(1);
+  }
+
+  @Test
   @DisplayName("a request whose client went away before its response ended is counted as code reset, not 200")
   void clientGoneIsReset() throws Exception {
     try (Socket socket = new Socket("127.0.0.1", node.port())) {
