@@ -5,7 +5,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.buffer.ByteBuf;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.buffer.BufferInternal;
 
 /** Jackson, configured once: strict on the way in, compact on the way out. */
 public final class Json {
@@ -47,9 +49,13 @@ public final class Json {
    */
   public static JsonNode parseBody(Buffer body) {
     try {
-      byte[] bytes = body.getBytes();
-      JsonNode root = MAPPER.readTree(bytes);
-      if (maySpellSurrogates(bytes)) {
+      // Read in place from a heap buffer (what Vert.x hands out for request bodies), not from a copy.
+      ByteBuf bytes = ((BufferInternal) body).getByteBuf();
+      byte[] array = bytes.hasArray() ? bytes.array() : body.getBytes();
+      int offset = bytes.hasArray() ? bytes.arrayOffset() + bytes.readerIndex() : 0;
+      int length = bytes.readableBytes();
+      JsonNode root = MAPPER.readTree(array, offset, length);
+      if (maySpellSurrogates(array, offset, length)) {
         requireValidUnicode(root);
       }
       return root;
@@ -107,8 +113,9 @@ public final class Json {
    * Jackson also reads, and whose JSON always has a zero byte). Bodies with none of these bytes are
    * not walked again.
    */
-  private static boolean maySpellSurrogates(byte[] bytes) {
-    for (byte b : bytes) {
+  private static boolean maySpellSurrogates(byte[] bytes, int offset, int length) {
+    for (int i = offset; i < offset + length; i++) {
+      byte b = bytes[i];
       if (b == '\\' || b == (byte) 0xED || b == 0) {
         return true;
       }

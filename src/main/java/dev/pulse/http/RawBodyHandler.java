@@ -40,35 +40,69 @@ public final class RawBodyHandler implements Handler<RoutingContext> {
       tooLarge(ctx);
       return;
     }
-    // Sized from Content-Length, so that a body is copied once instead of into ever larger buffers;
-    // at most PRESIZE_MAX up front, so that a client declaring a large body and sending nothing holds
-    // little memory.
-    Buffer body = length > 0 ? Buffer.buffer((int) Math.min(length, PRESIZE_MAX)) : Buffer.buffer();
-    boolean[] refused = {false};
+    Body body = new Body(length);
     request.handler(chunk -> {
-      if (refused[0]) {
+      if (body.refused) {
         return;
       }
       if (body.length() + chunk.length() > limit) {
-        refused[0] = true;
+        body.refused = true;
         tooLarge(ctx);
       } else {
-        body.appendBuffer(chunk);
+        body.add(chunk);
       }
     });
     request.exceptionHandler(failure -> {
-      if (!refused[0]) {
-        refused[0] = true;
+      if (!body.refused) {
+        body.refused = true;
         ctx.fail(400, failure);
       }
     });
     request.endHandler(end -> {
-      if (!refused[0]) {
-        ctx.put(BODY, body);
+      if (!body.refused) {
+        ctx.put(BODY, body.bytes());
         ctx.next();
       }
     });
     request.resume();
+  }
+
+  /**
+   * A body as it arrives. One chunk (the usual small body) is kept as Vert.x handed it, a private
+   * copy already; more are gathered into one buffer, sized from Content-Length so that it is filled
+   * once, at most {@link #PRESIZE_MAX} up front, so that a client declaring a large body and sending
+   * nothing holds little memory.
+   */
+  private static final class Body {
+    private final long declaredLength;
+    private Buffer first;
+    private Buffer gathered;
+    boolean refused;
+
+    Body(long declaredLength) {
+      this.declaredLength = declaredLength;
+    }
+
+    int length() {
+      return gathered != null ? gathered.length() : first != null ? first.length() : 0;
+    }
+
+    void add(Buffer chunk) {
+      if (first == null && gathered == null) {
+        first = chunk;
+        return;
+      }
+      if (gathered == null) {
+        long size = Math.max(declaredLength, first.length() + chunk.length());
+        gathered = Buffer.buffer((int) Math.min(size, PRESIZE_MAX)).appendBuffer(first);
+        first = null;
+      }
+      gathered.appendBuffer(chunk);
+    }
+
+    Buffer bytes() {
+      return gathered != null ? gathered : first != null ? first : Buffer.buffer();
+    }
   }
 
   private void tooLarge(RoutingContext ctx) {
