@@ -2,6 +2,8 @@ package dev.pulse;
 
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
 
 /** How domain verticles answer requests ({@link DomainRequests}) from their store's futures. */
 public final class Replies {
@@ -32,12 +34,16 @@ public final class Replies {
   }
 
   /**
-   * A store that could not be reached or did not answer in time is a 503 {@code STORE_UNAVAILABLE}:
+   * A store's own {@code TIMEOUT} (a listing that spent its time budget, see {@code NameIndex}) is a
+   * 504 {@code TIMEOUT}, the answer the caller's own wait for the domain gives.
+   * A store that could not be reached, or whose command did not answer in time, is a 503 {@code STORE_UNAVAILABLE}:
    * the outcome of a write is then unknown, and retrying it is safe. Anything else is a bug in
    * Pulse: a 500, logged here once with its stack trace.
    */
   public static void storeFailed(Message<?> message, String store, Throwable failure) {
-    if (isUnavailable(failure)) {
+    if (failure instanceof ReplyException timeout && timeout.failureType() == ReplyFailure.TIMEOUT) {
+      DomainFailure.fail(message, 504, "TIMEOUT", timeout.getMessage());
+    } else if (isUnavailable(failure)) {
       DomainFailure.fail(message, 503, "STORE_UNAVAILABLE", store + " store unavailable: " + failure.getMessage());
     } else {
       LOG.error("{} store failed on {}", store, message.address(), failure);

@@ -62,7 +62,8 @@ public final class DiscoveryVerticle extends VerticleBase {
     watched = Watched.of(vertx);
     store = config.redisStore()
         ? new RedisRegistryStore(RedisClients.create(vertx, config),
-            new RedisKeys(config.redisKeyPrefix()), Clock.systemUTC(), config.heartbeatTtlMs())
+            new RedisKeys(config.redisKeyPrefix()), Clock.systemUTC(), config.heartbeatTtlMs(),
+            config.eventBusTimeoutMs())
         : new MemoryRegistryStore(Clock.systemUTC(), config.heartbeatTtlMs());
     DomainMetrics metrics = new DomainMetrics(vertx);
     registered = metrics.counter("pulse.heartbeats", "Heartbeats received", "outcome", "registered");

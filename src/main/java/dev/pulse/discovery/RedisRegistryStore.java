@@ -42,11 +42,12 @@ public final class RedisRegistryStore implements RegistryStore {
   private final Clock clock;
   private final long ttlMs;
 
-  public RedisRegistryStore(Redis redis, RedisKeys keys, Clock clock, long ttlMs) {
+  /** {@code listBudgetMs}: how long {@link #groups} may go on reading groups (see {@link NameIndex}). */
+  public RedisRegistryStore(Redis redis, RedisKeys keys, Clock clock, long ttlMs, long listBudgetMs) {
     this.redis = redis;
     this.keys = keys;
     this.dueGroups = new DueIndex(redis, keys.groupsDue());
-    this.groupNames = new NameIndex(redis, keys.groupNames());
+    this.groupNames = new NameIndex(redis, keys.groupNames(), listBudgetMs);
     this.clock = clock;
     this.ttlMs = ttlMs;
   }

@@ -44,7 +44,7 @@ public final class ReadingsVerticle extends VerticleBase {
     batchSize = config.expiryBatchSize();
     store = config.redisStore()
         ? new RedisReadingStore(RedisClients.create(vertx, config), new RedisKeys(config.redisKeyPrefix()),
-            Clock.systemUTC(), config.readingsRetentionMs())
+            Clock.systemUTC(), config.readingsRetentionMs(), config.eventBusTimeoutMs())
         : new MemoryReadingStore(Clock.systemUTC(), config.readingsRetentionMs());
     readingOutcomes = new DomainMetrics(vertx).counters("pulse.readings", "Readings ingested by outcome", "outcome",
         ReadingStore.Outcome.class);

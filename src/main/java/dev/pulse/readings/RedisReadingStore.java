@@ -34,10 +34,11 @@ public final class RedisReadingStore implements ReadingStore {
   /** Where the retention sweep goes on from (node-local, round robin over the devices). */
   private String trimCursor;
 
-  public RedisReadingStore(Redis redis, RedisKeys keys, Clock clock, long retentionMs) {
+  /** {@code listBudgetMs}: how long {@link #devices} may go on reading devices (see {@link NameIndex}). */
+  public RedisReadingStore(Redis redis, RedisKeys keys, Clock clock, long retentionMs, long listBudgetMs) {
     this.redis = redis;
     this.keys = keys;
-    this.deviceNames = new NameIndex(redis, keys.deviceNames());
+    this.deviceNames = new NameIndex(redis, keys.deviceNames(), listBudgetMs);
     this.clock = clock;
     this.retentionMs = retentionMs;
   }

@@ -35,10 +35,11 @@ public final class RedisServiceStore implements ServiceStore {
   private final RedisKeys keys;
   private final NameIndex names;
 
-  public RedisServiceStore(Redis redis, RedisKeys keys) {
+  /** {@code listBudgetMs}: how long {@link #services} may go on reading services (see {@link NameIndex}). */
+  public RedisServiceStore(Redis redis, RedisKeys keys, long listBudgetMs) {
     this.redis = redis;
     this.keys = keys;
-    this.names = new NameIndex(redis, keys.serviceNames());
+    this.names = new NameIndex(redis, keys.serviceNames(), listBudgetMs);
   }
 
   @Override

@@ -76,7 +76,7 @@ public final class ServiceRegistryVerticle extends VerticleBase {
     if (config.redisStore()) {
       Redis redis = RedisClients.create(vertx, config);
       RedisKeys keys = new RedisKeys(config.redisKeyPrefix());
-      store = new RedisServiceStore(redis, keys);
+      store = new RedisServiceStore(redis, keys, config.eventBusTimeoutMs());
       changes = new RedisChangeFeed(vertx, config.redisEndpoints(), config.redisTimeoutMs(),
           config.redisMaxWaitingHandlers(), keys.serviceChanges(),
           subscribed -> cache.bypass(!subscribed));

@@ -1,14 +1,18 @@
 package dev.pulse.discovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pulse.Expired;
 import dev.pulse.redis.RedisKeys;
-import dev.pulse.support.ManualClock;
 import dev.pulse.support.LocalRedis;
+import dev.pulse.support.ManualClock;
 import dev.pulse.support.RedisClusterExtension;
+import dev.pulse.support.TestConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.junit5.VertxExtension;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +41,7 @@ class RedisClusterRegistryStoreTest extends RegistryStoreContract {
 
   private RegistryStore storeOn(Vertx vertx, String keyPrefix, ManualClock clock, long ttlMs) {
     return new RedisRegistryStore(cluster.clusterClient(vertx),
-        new RedisKeys(keyPrefix), clock, ttlMs);
+        new RedisKeys(keyPrefix), clock, ttlMs, TestConfig.LIST_BUDGET_MS);
   }
 
   @Test
@@ -59,5 +63,24 @@ class RedisClusterRegistryStoreTest extends RegistryStoreContract {
     assertThat(all).hasSize(60).doesNotHaveDuplicates();
     assertThat(store.groups(null, 0).await().items()).isEmpty();
     other.close().await();
+  }
+
+  @Test
+  @DisplayName("a listing that has spent its time budget stops reading names and fails with TIMEOUT; a page within it is served")
+  void listingStopsWhenItsBudgetIsSpent(Vertx vertx) {
+    // Budget 0: the first slice of names (200) is read, the next is refused.
+    RegistryStore hurried = new RedisRegistryStore(cluster.clusterClient(vertx), new RedisKeys(prefix), clock, TTL, 0);
+    List<Future<HeartbeatResult>> beats = new ArrayList<>();
+    for (int i = 0; i < 201; i++) {
+      beats.add(store.heartbeat(group + "-" + i, "i", null));
+    }
+    Future.all(beats).await();
+
+    assertThatThrownBy(() -> hurried.groups(null, 0).await())
+        .isInstanceOfSatisfying(ReplyException.class,
+            failure -> assertThat(failure.failureType()).isEqualTo(ReplyFailure.TIMEOUT));
+    assertThat(hurried.groups(null, 10).await().items()).hasSize(10);
+    assertThat(store.groups(null, 0).await().items()).hasSize(201);
+    hurried.close().await();
   }
 }

@@ -4,6 +4,7 @@ import dev.pulse.redis.RedisKeys;
 import dev.pulse.support.LocalRedis;
 import dev.pulse.support.ManualClock;
 import dev.pulse.support.RedisClusterExtension;
+import dev.pulse.support.TestConfig;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.util.UUID;
@@ -23,6 +24,6 @@ class RedisClusterReadingStoreTest extends ReadingStoreContract {
   @Override
   ReadingStore newStore(Vertx vertx, ManualClock clock, long retentionMs) {
     return new RedisReadingStore(cluster.clusterClient(vertx), new RedisKeys("test-" + UUID.randomUUID()),
-        clock, retentionMs);
+        clock, retentionMs, TestConfig.LIST_BUDGET_MS);
   }
 }

@@ -6,6 +6,7 @@ import dev.pulse.redis.RedisKeys;
 import dev.pulse.support.Eventually;
 import dev.pulse.support.LocalRedis;
 import dev.pulse.support.RedisClusterExtension;
+import dev.pulse.support.TestConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
@@ -33,7 +34,7 @@ class RedisClusterServiceStoreTest extends ServiceStoreContract {
   @Override
   ServiceStore createStore(Vertx vertx) {
     prefix = "test-" + UUID.randomUUID();
-    return new RedisServiceStore(cluster.clusterClient(vertx), new RedisKeys(prefix));
+    return new RedisServiceStore(cluster.clusterClient(vertx), new RedisKeys(prefix), TestConfig.LIST_BUDGET_MS);
   }
 
   @Test
@@ -81,7 +82,7 @@ class RedisClusterServiceStoreTest extends ServiceStoreContract {
     register("1", "http://a:1");
     List<ServiceStore> nodes = new ArrayList<>(List.of(store));
     for (int i = 0; i < 3; i++) {
-      ServiceStore other = new RedisServiceStore(cluster.clusterClient(vertx), new RedisKeys(prefix));
+      ServiceStore other = new RedisServiceStore(cluster.clusterClient(vertx), new RedisKeys(prefix), TestConfig.LIST_BUDGET_MS);
       nodes.add(other);
     }
     List<Future<Long>> claims = new ArrayList<>();
@@ -102,7 +103,7 @@ class RedisClusterServiceStoreTest extends ServiceStoreContract {
   @Test
   @DisplayName("concurrent registrations of one definition through two stores create each instance once")
   void concurrentRegistrations(Vertx vertx) {
-    ServiceStore other = new RedisServiceStore(cluster.clusterClient(vertx), new RedisKeys(prefix));
+    ServiceStore other = new RedisServiceStore(cluster.clusterClient(vertx), new RedisKeys(prefix), TestConfig.LIST_BUDGET_MS);
     List<Future<Registration>> all = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
       all.add((i % 2 == 0 ? store : other).register(definition("1", CHECK, "http://a:1", "http://b:1"), null));

@@ -20,6 +20,9 @@ public final class TestConfig {
   private TestConfig() {
   }
 
+  /** The listing budget given to Redis stores built directly by tests: Pulse's default request timeout. */
+  public static final long LIST_BUDGET_MS = 5_000;
+
   public static JsonObject memory(Map<String, String> env) {
     return resolve(env);
   }
