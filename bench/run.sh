@@ -139,8 +139,8 @@ scenarios_on() {
     row "readings x100, $store" "$RPS" "$P50" "$P99" "$BASE_RPS" "$RATIO" "$((RPS * 100)) readings/s; $NOTE"
   fi
   if wants streams; then
-    compare streams streams-admit.lua BENCH_USERS=100000
-    row "stream starts, $store" "$RPS" "$P50" "$P99" "$BASE_RPS" "$RATIO" "$NOTE"
+    compare streams streams-cycle.lua BENCH_USERS=100000
+    row "stream cycles, $store" "$RPS" "$P50" "$P99" "$BASE_RPS" "$RATIO" "$NOTE"
   fi
 }
 
