@@ -2,7 +2,8 @@
 # Load goes to 127.0.0.1 only. Source it from a script that has cd'ed to the repository root.
 
 PORT=${PORT:-18480}
-REDIS_PORTS=(17401 17402 17403)
+REDIS_BASE_PORT=${REDIS_BASE_PORT:-17401}
+REDIS_PORTS=("$REDIS_BASE_PORT" $((REDIS_BASE_PORT + 1)) $((REDIS_BASE_PORT + 2)))
 WORK=$(mktemp -d)
 PIDS=()
 

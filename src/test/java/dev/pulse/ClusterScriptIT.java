@@ -3,8 +3,8 @@ package dev.pulse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.pulse.support.LoopbackMachine;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,10 +31,10 @@ class ClusterScriptIT {
   @Timeout(value = 180, unit = TimeUnit.SECONDS)
   @DisplayName("up 2, status, smoke (register through node 1, read through node 2), down")
   void upSmokeDown() throws Exception {
-    assumeTrue(onPath("redis-server") && onPath("redis-cli"), "redis-server and redis-cli are needed");
+    assumeTrue(LoopbackMachine.onPath("redis-server") && LoopbackMachine.onPath("redis-cli"), "redis-server and redis-cli are needed");
     // Redis (and its bus ports, +10000) in 10000-12699, Pulse in 13000-19699: never overlapping.
-    int redisBase = freeRange(10_000, 12_700, 6, true);
-    int pulseBase = freeRange(13_000, 19_700, 2, false);
+    int redisBase = LoopbackMachine.freeRange(10_000, 12_700, 6, true);
+    int pulseBase = LoopbackMachine.freeRange(13_000, 19_700, 2, false);
     stateParent = Files.createTempDirectory("pulse-cluster-it");
     env = Map.of("PULSE_CLUSTER_DIR", stateParent.resolve("state").toString(),
         "REDIS_BASE_PORT", Integer.toString(redisBase), "PULSE_BASE_PORT", Integer.toString(pulseBase));
@@ -74,36 +74,5 @@ class ClusterScriptIT {
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor(150, TimeUnit.SECONDS)).isTrue();
     return new Result(process.exitValue(), output);
-  }
-
-  private static boolean onPath(String command) {
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-      if (Files.isExecutable(Path.of(dir, command))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** The first of {@code count} consecutive free ports from a random point in [from, to) (with bus ports +10000 free when asked). */
-  private static int freeRange(int from, int to, int count, boolean withBusPorts) {
-    for (int base = from + (int) (Math.random() * (to - from - 200)); base < to - count; base += count) {
-      boolean free = true;
-      for (int port = base; port < base + count && free; port++) {
-        free = isFree(port) && (!withBusPorts || isFree(port + 10_000));
-      }
-      if (free) {
-        return base;
-      }
-    }
-    throw new IllegalStateException("no free port range");
-  }
-
-  private static boolean isFree(int port) {
-    try (ServerSocket socket = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
   }
 }

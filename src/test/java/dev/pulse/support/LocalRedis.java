@@ -8,8 +8,6 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -260,21 +258,11 @@ public final class LocalRedis implements AutoCloseable {
   private static int freePortPair() {
     for (int attempt = 0; attempt < 200; attempt++) {
       int port = ThreadLocalRandom.current().nextInt(10000, 22768);
-      if (isFree(port) && isFree(port + 10000)) {
+      if (LoopbackMachine.isFree(port) && LoopbackMachine.isFree(port + 10000)) {
         return port;
       }
     }
     throw new IllegalStateException("no free port pair found in 10000-22767");
-  }
-
-  private static boolean isFree(int port) {
-    try (ServerSocket socket = new ServerSocket()) {
-      socket.setReuseAddress(false);
-      socket.bind(new InetSocketAddress("127.0.0.1", port));
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
   }
 
   /** {@code redis-server} from the PATH, else the embedded-redis binary for this OS, extracted to {@code dir}. */
