@@ -35,10 +35,10 @@ public final class Replies {
 
   /**
    * A store's own {@code TIMEOUT} (a listing that spent its time budget, see {@code NameIndex}) is a
-   * 504 {@code TIMEOUT}, the answer the caller's own wait for the domain gives.
-   * A store that could not be reached, or whose command did not answer in time, is a 503 {@code STORE_UNAVAILABLE}:
-   * the outcome of a write is then unknown, and retrying it is safe. Anything else is a bug in
-   * Pulse: a 500, logged here once with its stack trace.
+   * 504 {@code TIMEOUT}, the answer the caller's own wait for the domain gives. A store that could
+   * not be reached, or whose command did not answer in time, is a 503 {@code STORE_UNAVAILABLE}: the
+   * outcome of a write is then unknown, and retrying it is safe. Anything else is a bug in Pulse: a
+   * 500, logged here once with its stack trace.
    */
   public static void storeFailed(Message<?> message, String store, Throwable failure) {
     if (failure instanceof ReplyException timeout && timeout.failureType() == ReplyFailure.TIMEOUT) {

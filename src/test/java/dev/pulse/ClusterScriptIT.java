@@ -31,7 +31,8 @@ class ClusterScriptIT {
   @Timeout(value = 180, unit = TimeUnit.SECONDS)
   @DisplayName("up 2, status, smoke (register through node 1, read through node 2), down")
   void upSmokeDown() throws Exception {
-    assumeTrue(LoopbackMachine.onPath("redis-server") && LoopbackMachine.onPath("redis-cli"), "redis-server and redis-cli are needed");
+    assumeTrue(LoopbackMachine.onPath("redis-server") && LoopbackMachine.onPath("redis-cli"),
+        "redis-server and redis-cli are needed");
     // Redis (and its bus ports, +10000) in 10000-12699, Pulse in 13000-19699: never overlapping.
     int redisBase = LoopbackMachine.freeRange(10_000, 12_700, 6, true);
     int pulseBase = LoopbackMachine.freeRange(13_000, 19_700, 2, false);

@@ -66,7 +66,7 @@ class RedisClusterRegistryStoreTest extends RegistryStoreContract {
   }
 
   @Test
-  @DisplayName("a listing that has spent its time budget stops reading names and fails with TIMEOUT; a page within it is served")
+  @DisplayName("a listing past its time budget stops reading and fails with TIMEOUT; a page within it is served")
   void listingStopsWhenItsBudgetIsSpent(Vertx vertx) {
     // Budget 0: the first slice of names (200) is read, the next is refused.
     RegistryStore hurried = new RedisRegistryStore(cluster.clusterClient(vertx), new RedisKeys(prefix), clock, TTL, 0);

@@ -82,7 +82,8 @@ class RedisClusterServiceStoreTest extends ServiceStoreContract {
     register("1", "http://a:1");
     List<ServiceStore> nodes = new ArrayList<>(List.of(store));
     for (int i = 0; i < 3; i++) {
-      ServiceStore other = new RedisServiceStore(cluster.clusterClient(vertx), new RedisKeys(prefix), TestConfig.LIST_BUDGET_MS);
+      ServiceStore other = new RedisServiceStore(cluster.clusterClient(vertx), new RedisKeys(prefix),
+          TestConfig.LIST_BUDGET_MS);
       nodes.add(other);
     }
     List<Future<Long>> claims = new ArrayList<>();
@@ -103,7 +104,8 @@ class RedisClusterServiceStoreTest extends ServiceStoreContract {
   @Test
   @DisplayName("concurrent registrations of one definition through two stores create each instance once")
   void concurrentRegistrations(Vertx vertx) {
-    ServiceStore other = new RedisServiceStore(cluster.clusterClient(vertx), new RedisKeys(prefix), TestConfig.LIST_BUDGET_MS);
+    ServiceStore other = new RedisServiceStore(cluster.clusterClient(vertx), new RedisKeys(prefix),
+        TestConfig.LIST_BUDGET_MS);
     List<Future<Registration>> all = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
       all.add((i % 2 == 0 ? store : other).register(definition("1", CHECK, "http://a:1", "http://b:1"), null));
