@@ -30,10 +30,10 @@ import org.slf4j.LoggerFactory;
  * immutable records, so what the event bus does per request (a reply address registered in a
  * concurrent map and removed again, a timer, a codec lookup, interceptors, headers for the request
  * id) was pure cost: heartbeats went from 0.655 of the bare server's throughput to 0.784 without
- * it (BENCHMARKS.md). Here a request whose caller already runs
- * on the owner's event loop is handled at once, in the same turn; any other is handed to the
- * owner's event loop, and the answer back to the caller's. Published domain events stay on the
- * event bus: they have many listeners and no answer.
+ * it (BENCHMARKS.md). Here a request whose caller already runs on the owner's event loop is
+ * handled at once, in the same turn; any other is handed to the owner's event loop, and the answer
+ * back to the caller's. Published domain events stay on the event bus: they have many listeners and
+ * no answer.
  *
  * <p>What the event bus gave and this keeps: {@code NO_HANDLERS} when no verticle handles the
  * address (it was never deployed, or it stopped), {@code TIMEOUT} when no answer comes within the

@@ -124,9 +124,9 @@ public final class LiveEventsVerticle extends VerticleBase {
   /**
    * A stream opening (+1) or closing (-1) on this node. An opening is answered at once: {@code false}
    * when this node has {@code events.maxStreams} open already, else {@code true} (a closing, always
-   * {@code true}); the other nodes
-   * are told in the background (answering only after Redis took that message would let a slow Redis
-   * time the request out after the stream was counted, and the count would never come down).
+   * {@code true}); the other nodes are told in the background (answering only after Redis took that
+   * message would let a slow Redis time the request out after the stream was counted, and the count
+   * would never come down).
    */
   private void watchers(Message<Integer> message) {
     if (message.body() < 0) {

@@ -5,6 +5,7 @@ import static dev.pulse.Addresses.EVENTS_WATCHERS;
 
 import dev.pulse.DomainRequests;
 import dev.pulse.events.LiveEvent;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -66,7 +67,7 @@ final class EventRoutes {
   }
 
   /** Tells this node's live-events verticle that a stream opens (+1) or closes (-1); an opening may be refused (false). */
-  private io.vertx.core.Future<Boolean> watchers(int change) {
+  private Future<Boolean> watchers(int change) {
     return requests.request(EVENTS_WATCHERS, change, timeoutMs);
   }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.buffer.BufferInternal;
 
@@ -51,8 +52,11 @@ public final class Json {
     try {
       // Read in place from a heap buffer (what Vert.x hands out for request bodies), not from a copy.
       ByteBuf bytes = ((BufferInternal) body).getByteBuf();
-      byte[] array = bytes.hasArray() ? bytes.array() : body.getBytes();
-      int offset = bytes.hasArray() ? bytes.arrayOffset() + bytes.readerIndex() : 0;
+      if (!bytes.hasArray()) {
+        bytes = Unpooled.wrappedBuffer(body.getBytes());
+      }
+      byte[] array = bytes.array();
+      int offset = bytes.arrayOffset() + bytes.readerIndex();
       int length = bytes.readableBytes();
       JsonNode root = MAPPER.readTree(array, offset, length);
       if (maySpellSurrogates(array, offset, length)) {

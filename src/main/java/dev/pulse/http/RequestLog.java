@@ -5,6 +5,7 @@ import static net.logstash.logback.argument.StructuredArguments.kv;
 import dev.pulse.ops.HttpServerMeters;
 import dev.pulse.ops.RequestIds;
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +22,7 @@ final class RequestLog implements Handler<RoutingContext> {
 
   private static final Logger ACCESS = LoggerFactory.getLogger("pulse.access");
 
-  private static final CharSequence REQUEST_ID = io.vertx.core.http.HttpHeaders.createOptimized(RequestIds.HEADER);
+  private static final CharSequence REQUEST_ID = HttpHeaders.createOptimized(RequestIds.HEADER);
 
   private final HttpServerMeters meters;
 

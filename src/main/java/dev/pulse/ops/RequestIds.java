@@ -2,6 +2,7 @@ package dev.pulse.ops;
 
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.VertxBootstrap;
 import io.vertx.core.spi.VertxServiceProvider;
 import io.vertx.core.spi.context.storage.ContextLocal;
@@ -46,7 +47,7 @@ public final class RequestIds implements VertxServiceProvider {
   }
 
   /** Makes {@code id} the request id of {@code duplicate}, a context made for one request to a domain. */
-  public static void carry(io.vertx.core.internal.ContextInternal duplicate, String id) {
+  public static void carry(ContextInternal duplicate, String id) {
     duplicate.putLocal(REQUEST_ID, id);
   }
 

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -126,7 +125,8 @@ public final class LocalRedis implements AutoCloseable {
 
   private void startNode(String binary, boolean clusterMode) throws Exception {
     for (int attempt = 0; attempt < 20; attempt++) {
-      int port = freePortPair();
+      // A port in 10000–22767 with its cluster bus port (port + 10000) free too.
+      int port = LoopbackMachine.freeRange(10_000, 22_768, 1, true);
       Process process = launch(binary, port, clusterMode);
       if (awaitPing(port, process)) {
         ports.add(port);
@@ -252,17 +252,6 @@ public final class LocalRedis implements AutoCloseable {
     } catch (IOException ignored) {
       // best effort: a temp directory
     }
-  }
-
-  /** A port in 10000–22767 where both it and its cluster bus port (port + 10000) are free. */
-  private static int freePortPair() {
-    for (int attempt = 0; attempt < 200; attempt++) {
-      int port = ThreadLocalRandom.current().nextInt(10000, 22768);
-      if (LoopbackMachine.isFree(port) && LoopbackMachine.isFree(port + 10000)) {
-        return port;
-      }
-    }
-    throw new IllegalStateException("no free port pair found in 10000-22767");
   }
 
   /** {@code redis-server} from the PATH, else the embedded-redis binary for this OS, extracted to {@code dir}. */
