@@ -7,9 +7,23 @@ package dev.pulse;
 public record OrderKey(long millis, String id) {
 
   private static final int DIGITS = 15;
+  /** The first time with more than {@link #DIGITS} digits, written in full. */
+  private static final long LARGEST_PADDED = 1_000_000_000_000_000L;
 
   public static String of(long millis, String id) {
-    return prefix(millis) + id;
+    if (millis < 0 || millis >= LARGEST_PADDED) {
+      return prefix(millis) + id;
+    }
+    // Written digit by digit into one array: every alert and instance stored builds its key.
+    char[] key = new char[DIGITS + 1 + id.length()];
+    long rest = millis;
+    for (int i = DIGITS - 1; i >= 0; i--) {
+      key[i] = (char) ('0' + rest % 10);
+      rest /= 10;
+    }
+    key[DIGITS] = ':';
+    id.getChars(0, id.length(), key, DIGITS + 1);
+    return new String(key);
   }
 
   /** The text every key at {@code millis} starts with (a lower bound for that instant). */
@@ -17,8 +31,6 @@ public record OrderKey(long millis, String id) {
     if (millis < 0) {
       return String.format("%0" + DIGITS + "d:", millis);
     }
-    // Not String.format on this path: every alert ingested builds keys, and the formatter parses its
-    // pattern each time.
     String digits = Long.toString(millis);
     return digits.length() >= DIGITS ? digits + ":" : "0".repeat(DIGITS - digits.length()) + digits + ":";
   }
