@@ -4,6 +4,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -14,7 +15,7 @@ import io.vertx.ext.web.RoutingContext;
  */
 public final class RawBodyHandler implements Handler<RoutingContext> {
 
-  private static final String BODY = "pulse.rawBody";
+  static final String BODY = "pulse.rawBody";
   private static final int PRESIZE_MAX = 16 * 1024;
 
   private final int limit;
@@ -30,11 +31,27 @@ public final class RawBodyHandler implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
+    read(ctx, body -> {
+      ctx.put(BODY, body);
+      ctx.next();
+    });
+  }
+
+  /**
+   * Reads the request's body and hands it to {@code then}: at once when the request can have none,
+   * else when it has ended. A body over the limit or a broken request fails {@code ctx} instead (413,
+   * 400), and {@code then} is not called.
+   */
+  void read(RoutingContext ctx, Handler<Buffer> then) {
     HttpServerRequest request = ctx.request();
     String declared = request.getHeader(HttpHeaders.CONTENT_LENGTH);
     long length = declaredLength(declared);
     if (length > limit) {
       tooLarge(ctx);
+      return;
+    }
+    if (hasNoBody(request, declared, length)) {
+      then.handle(Buffer.buffer());
       return;
     }
     Body body = new Body(length);
@@ -57,11 +74,21 @@ public final class RawBodyHandler implements Handler<RoutingContext> {
     });
     request.endHandler(end -> {
       if (!body.refused) {
-        ctx.put(BODY, body.bytes());
-        ctx.next();
+        then.handle(body.bytes());
       }
     });
     request.resume();
+  }
+
+  /**
+   * An HTTP/1.x request with neither a Transfer-Encoding nor a Content-Length other than 0 has no
+   * body (RFC 9112, section 6.3): the handler goes on at once instead of waiting for the end of a
+   * body that cannot come (most heartbeats). An HTTP/2 request can carry a body without either
+   * header, so it is read as it comes.
+   */
+  private static boolean hasNoBody(HttpServerRequest request, String declared, long length) {
+    return (declared == null || length == 0) && request.version() != HttpVersion.HTTP_2
+        && !request.headers().contains(HttpHeaders.TRANSFER_ENCODING);
   }
 
   /** A Content-Length of 1 to 18 decimal digits, or -1 (absent or not a length: the body is read as it comes). */

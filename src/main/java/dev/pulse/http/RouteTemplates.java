@@ -25,9 +25,14 @@ final class RouteTemplates {
   /** Names {@code route} (e.g. one declared by a regular expression) {@code template}. */
   static Route named(Route route, String template) {
     return route.setName(template).handler(ctx -> {
-      ctx.put(KEY, template);
+      enter(ctx, template);
       ctx.next();
     });
+  }
+
+  /** Records that the request is served by the route {@code template} (for a route matched by hand). */
+  static void enter(RoutingContext ctx, String template) {
+    ctx.put(KEY, template);
   }
 
   static String of(RoutingContext ctx) {

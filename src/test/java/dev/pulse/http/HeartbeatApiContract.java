@@ -357,6 +357,17 @@ abstract class HeartbeatApiContract extends NodeContract {
   }
 
   @Test
+  @DisplayName("a path segment or query string whose escapes do not decode is a 400 on each heartbeat route, and nothing is stored")
+  void undecodableEscapes() {
+    assertProblem(post("/" + group + "/%zz", "{}"), 400, "MALFORMED_REQUEST", null);
+    assertProblem(post("/" + group + "/i-1?x=%%", "{}"), 400, "MALFORMED_REQUEST", null);
+    assertProblem(send(HttpMethod.DELETE, "/" + group + "/%", null), 400, "MALFORMED_REQUEST", null);
+    assertProblem(get("/" + group + "/%zz"), 400, "MALFORMED_REQUEST", null);
+    assertProblem(get("/" + group + "%zz"), 400, "MALFORMED_REQUEST", null);
+    assertThat(get("/" + group + "/i-1").statusCode()).isEqualTo(404);
+  }
+
+  @Test
   @DisplayName("an unknown route is a 404 and a wrong method a 405, both problem+json, under every domain's segment too")
   void unknownRoutes() {
     assertProblem(get("/a/b/c"), 404, "NOT_FOUND", null);
