@@ -28,7 +28,7 @@ start_pulse() {
   # One HTTP verticle (one event loop) unless PULSE_HTTP_INSTANCES says otherwise: wrk shares the two
   # cores, and side by side one loop served heartbeats at 0.846 of the bare server against 0.734 with
   # one per core (9 rotated rounds, 2026-12-05), while the bare servers keep their one per core, with
-  # which they are faster (117 000 against 83 000 requests/s). BENCHMARKS.md says more.
+  # which they are faster (117 000 against 84 000 requests/s). BENCHMARKS.md says more.
   env PULSE_HTTP_PORT=$PORT PULSE_HTTP_INSTANCES="${PULSE_HTTP_INSTANCES:-1}" \
     PULSE_LOG_LEVELS=io.netty=WARN,io.micrometer=ERROR,pulse.access=OFF "$@" \
     java -jar target/pulse.jar >"$WORK/pulse.log" 2>&1 &
