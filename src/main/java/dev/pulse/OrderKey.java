@@ -31,8 +31,7 @@ public record OrderKey(long millis, String id) {
     if (millis < 0) {
       return String.format("%0" + DIGITS + "d:", millis);
     }
-    String digits = Long.toString(millis);
-    return digits.length() >= DIGITS ? digits + ":" : "0".repeat(DIGITS - digits.length()) + digits + ":";
+    return millis >= LARGEST_PADDED ? millis + ":" : of(millis, "");
   }
 
   /** The key's parts, or null when {@code key} is not an order key. */

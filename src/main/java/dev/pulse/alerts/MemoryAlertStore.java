@@ -27,11 +27,8 @@ public final class MemoryAlertStore implements AlertStore {
   /** An alert with its order key and groups, computed once when it is stored. */
   private record Indexed(Alert alert, String orderKey, List<String> dimensions) {
 
-    /** {@code alert} indexed; its order key is {@code previous}'s when the trigger time is the same. */
-    static Indexed of(Alert alert, Indexed previous) {
-      boolean sameKey = previous != null
-          && previous.alert().triggeredOn().epochMillis() == alert.triggeredOn().epochMillis();
-      return new Indexed(alert, sameKey ? previous.orderKey() : alert.orderKey(), alert.dimensions());
+    static Indexed of(Alert alert) {
+      return new Indexed(alert, alert.orderKey(), alert.dimensions());
     }
   }
 
@@ -52,7 +49,7 @@ public final class MemoryAlertStore implements AlertStore {
     if (existing != null && merged.equals(existing.alert())) {
       return Future.succeededFuture(merged);
     }
-    Indexed next = Indexed.of(merged, existing);
+    Indexed next = Indexed.of(merged);
     if (existing != null) {
       boolean sameKey = existing.orderKey().equals(next.orderKey());
       for (String dimension : existing.dimensions()) {

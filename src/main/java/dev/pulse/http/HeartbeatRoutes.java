@@ -52,7 +52,7 @@ public final class HeartbeatRoutes {
   public void mount(Router router) {
     RouteTemplates.named(router.get("/")).handler(this::listGroups);
     RouteTemplates.named(router.postWithRegex(INSTANCE_PATH), POST_INSTANCE).handler(new RawBodyHandler(maxBodyBytes))
-        .handler(ctx -> heartbeat(ctx, ctx.pathParam("group"), ctx.pathParam("id")));
+        .handler(ctx -> heartbeat(ctx, ctx.pathParam("group"), ctx.pathParam("id"), RawBodyHandler.body(ctx)));
     RouteTemplates.named(router.deleteWithRegex(INSTANCE_PATH), DELETE_INSTANCE)
         .handler(ctx -> deregister(ctx, ctx.pathParam("group"), ctx.pathParam("id")));
     RouteTemplates.named(router.getWithRegex(INSTANCE_READ_PATH), GET_INSTANCE)
@@ -72,21 +72,11 @@ public final class HeartbeatRoutes {
    * for GET. Segments are decoded as vertx-web decodes path parameters.
    */
   private void fastPath(RoutingContext ctx, RawBodyHandler bodies) {
-    HttpMethod method = ctx.request().method();
-    boolean get = HttpMethod.GET.equals(method);
-    boolean post = !get && HttpMethod.POST.equals(method);
-    if (!get && !post && !HttpMethod.DELETE.equals(method)) {
-      ctx.next();
-      return;
-    }
     String path = ctx.normalizedPath();
     int slash = path.indexOf('/', 1);
     String rawGroup = slash < 0 ? path.substring(1) : path.substring(1, slash);
     String rawId = slash < 0 ? null : path.substring(slash + 1);
-    boolean instancePath = rawId != null && rawId.indexOf('/') < 0;
-    boolean groupPath = !rawGroup.isEmpty() && (rawId == null || rawId.isEmpty());
-    String template = get ? (instancePath && !rawId.isEmpty() ? GET_INSTANCE : groupPath ? GET_GROUP : null)
-        : !instancePath ? null : post ? POST_INSTANCE : DELETE_INSTANCE;
+    String template = template(ctx.request().method(), rawGroup, rawId);
     if (template == null || Ids.RESERVED_SEGMENTS.contains(rawGroup)) {
       ctx.next();
       return;
@@ -110,22 +100,30 @@ public final class HeartbeatRoutes {
       case GET_INSTANCE -> instance(ctx, group, id);
       case GET_GROUP -> listInstances(ctx, group);
       case DELETE_INSTANCE -> deregister(ctx, group, id);
-      default -> bodies.read(ctx, body -> {
-        ctx.put(RawBodyHandler.BODY, body);
-        try {
-          heartbeat(ctx, group, id);
-        } catch (RuntimeException failure) {
-          // Possibly called from the request's end handler, outside the router's own guard.
-          ctx.fail(failure);
-        }
-      });
+      default -> bodies.read(ctx, body -> heartbeat(ctx, group, id, body));
     }
   }
 
-  private void heartbeat(RoutingContext ctx, String rawGroup, String rawId) {
+  /** Which of the four hot routes {@code method} on {@code /rawGroup[/rawId]} is, or null for none. */
+  private static String template(HttpMethod method, String rawGroup, String rawId) {
+    boolean instancePath = rawId != null && rawId.indexOf('/') < 0;
+    if (HttpMethod.GET.equals(method)) {
+      if (instancePath && !rawId.isEmpty()) {
+        return GET_INSTANCE;
+      }
+      boolean groupPath = !rawGroup.isEmpty() && (rawId == null || rawId.isEmpty());
+      return groupPath ? GET_GROUP : null;
+    }
+    if (!instancePath) {
+      return null;
+    }
+    return HttpMethod.POST.equals(method) ? POST_INSTANCE : HttpMethod.DELETE.equals(method) ? DELETE_INSTANCE : null;
+  }
+
+  private void heartbeat(RoutingContext ctx, String rawGroup, String rawId, Buffer body) {
     String group = Ids.requireGroup(rawGroup);
     String id = Ids.require("id", rawId);
-    String meta = metaFrom(RawBodyHandler.body(ctx));
+    String meta = metaFrom(body);
     discovery.heartbeat(group, id, meta)
         .onSuccess(result -> Responses.json(ctx, result.created() ? 201 : 200, result.instance()))
         .onFailure(ctx::fail);

@@ -9,6 +9,8 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.buffer.BufferInternal;
+import java.io.IOException;
+import java.io.OutputStream;
 
 /** Jackson, configured once: strict on the way in, compact on the way out. */
 public final class Json {
@@ -37,18 +39,21 @@ public final class Json {
     try {
       MAPPER.writeValue(body, value);
       return body.buffer == null ? Buffer.buffer() : body.buffer;
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new IllegalStateException("cannot encode " + value.getClass().getSimpleName(), e);
     }
   }
 
   /** Collects what Jackson writes into a buffer sized by the first write (the whole body unless it is large). */
-  private static final class BufferOutput extends java.io.OutputStream {
+  private static final class BufferOutput extends OutputStream {
     private Buffer buffer;
 
     @Override
     public void write(int b) {
-      write(new byte[] {(byte) b}, 0, 1);
+      if (buffer == null) {
+        buffer = Buffer.buffer();
+      }
+      buffer.appendByte((byte) b);
     }
 
     @Override
@@ -92,7 +97,7 @@ public final class Json {
           : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
       throw ProblemException.badRequest("INVALID_JSON", "body",
           "request body is not valid JSON" + where + ": " + e.getOriginalMessage());
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw ProblemException.badRequest("INVALID_JSON", "body", "request body cannot be read: " + e.getMessage());
     }
   }

@@ -15,7 +15,7 @@ import io.vertx.ext.web.RoutingContext;
  */
 public final class RawBodyHandler implements Handler<RoutingContext> {
 
-  static final String BODY = "pulse.rawBody";
+  private static final String BODY = "pulse.rawBody";
   private static final int PRESIZE_MAX = 16 * 1024;
 
   private final int limit;
@@ -40,7 +40,8 @@ public final class RawBodyHandler implements Handler<RoutingContext> {
   /**
    * Reads the request's body and hands it to {@code then}: at once when the request can have none,
    * else when it has ended. A body over the limit or a broken request fails {@code ctx} instead (413,
-   * 400), and {@code then} is not called.
+   * 400), and {@code then} is not called. What {@code then} throws fails {@code ctx}, also when it runs
+   * from the request's end handler, outside the router's own guard.
    */
   void read(RoutingContext ctx, Handler<Buffer> then) {
     HttpServerRequest request = ctx.request();
@@ -74,7 +75,11 @@ public final class RawBodyHandler implements Handler<RoutingContext> {
     });
     request.endHandler(end -> {
       if (!body.refused) {
-        then.handle(body.bytes());
+        try {
+          then.handle(body.bytes());
+        } catch (RuntimeException failure) {
+          ctx.fail(failure);
+        }
       }
     });
     request.resume();

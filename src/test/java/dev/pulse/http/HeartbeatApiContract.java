@@ -11,6 +11,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.json.JsonArray;
@@ -104,6 +106,25 @@ abstract class HeartbeatApiContract extends NodeContract {
     assertThat(response.statusCode()).isEqualTo(201);
     assertThat(response.bodyAsJsonObject().getJsonObject("meta"))
         .isEqualTo(new JsonObject().put("load", "50%").put("q", "a=b&c"));
+  }
+
+  @Test
+  @DisplayName("a heartbeat body sent in chunks (Transfer-Encoding: chunked, no Content-Length) is read whole")
+  void chunkedBody() {
+    HttpClient http = vertx.createHttpClient();
+    try {
+      int status = http.request(HttpMethod.POST, node.port(), "127.0.0.1", "/" + group + "/i-1")
+          .compose(request -> request.setChunked(true).write("{\"meta\":")
+              .compose(written -> request.end("{\"k\":1}}"))
+              .compose(ended -> request.response()))
+          .map(HttpClientResponse::statusCode)
+          .await();
+      assertThat(status).isEqualTo(201);
+    } finally {
+      http.close().await();
+    }
+    assertThat(get("/" + group + "/i-1").bodyAsJsonObject().getJsonObject("meta"))
+        .isEqualTo(new JsonObject().put("k", 1));
   }
 
   @ParameterizedTest(name = "{0} -> {1}")
