@@ -39,9 +39,30 @@ final class AlertEvents {
         triggeredOn, acknowledgedOn, resolvedOn);
   }
 
+  /**
+   * The event {@link AlertEventReader} read as text, under {@link #parse}'s rules; null when one of
+   * them fails, and the body then goes to {@link #parse}, which names the problem. Each argument is
+   * the text sent, null when the field was absent or {@code null}.
+   */
+  static AlertEvent fromText(String type, String alertId, String name, String status, AlertEvent.Party responder,
+      AlertEvent.Party service, String triggeredOn, String acknowledgedOn, String resolvedOn) {
+    AlertEvent.Type eventType = typeOf(type);
+    AlertStatus alertStatus = statusOf(status);
+    Timestamp triggered = triggeredOn == null ? null : Timestamp.parse(triggeredOn);
+    Timestamp acknowledged = acknowledgedOn == null ? null : Timestamp.parse(acknowledgedOn);
+    Timestamp resolved = resolvedOn == null ? null : Timestamp.parse(resolvedOn);
+    if (eventType == null || alertStatus == null || triggered == null || !Ids.isValid(alertId)
+        || (acknowledgedOn != null && (acknowledged == null || before(acknowledged, triggered)))
+        || (resolvedOn != null && (resolved == null || before(resolved, triggered)))) {
+      return null;
+    }
+    return new AlertEvent(eventType, alertId, name, alertStatus, responder, service, triggered, acknowledged,
+        resolved);
+  }
+
   /** An acknowledgement or resolution before the trigger would make a negative duration: a 400. */
   private static Timestamp notBefore(Timestamp timestamp, Timestamp triggeredOn, String field) {
-    if (timestamp != null && timestamp.epochMillis() < triggeredOn.epochMillis()) {
+    if (timestamp != null && before(timestamp, triggeredOn)) {
       throw ProblemException.badRequest("INVALID_FIELD", field,
           field + " (" + timestamp.text() + ") is before triggeredOn (" + triggeredOn.text() + ")");
     }
@@ -49,25 +70,42 @@ final class AlertEvents {
   }
 
   private static AlertEvent.Type type(JsonNode node, String field) {
-    if (node == null || !node.isTextual()) {
+    AlertEvent.Type type = node == null || !node.isTextual() ? null : typeOf(node.textValue());
+    if (type == null) {
       throw invalid(field, "type must be ALERT_CREATED or ALERT_CHANGED", node);
     }
-    try {
-      return AlertEvent.Type.valueOf(node.textValue());
-    } catch (IllegalArgumentException e) {
-      throw invalid(field, "type must be ALERT_CREATED or ALERT_CHANGED", node);
-    }
+    return type;
   }
 
   private static AlertStatus status(JsonNode node, String field) {
-    if (node == null || !node.isTextual()) {
+    AlertStatus status = node == null || !node.isTextual() ? null : statusOf(node.textValue());
+    if (status == null) {
       throw invalid(field, "status must be TRIGGERED, ACKNOWLEDGED or RESOLVED", node);
     }
+    return status;
+  }
+
+  /** The event type named {@code text}, or null. */
+  private static AlertEvent.Type typeOf(String text) {
     try {
-      return AlertStatus.valueOf(node.textValue());
+      return text == null ? null : AlertEvent.Type.valueOf(text);
     } catch (IllegalArgumentException e) {
-      throw invalid(field, "status must be TRIGGERED, ACKNOWLEDGED or RESOLVED", node);
+      return null;
     }
+  }
+
+  /** The status named {@code text}, or null. */
+  private static AlertStatus statusOf(String text) {
+    try {
+      return text == null ? null : AlertStatus.valueOf(text);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /** Whether an acknowledgement or resolution is before the trigger (a negative duration). */
+  private static boolean before(Timestamp timestamp, Timestamp triggeredOn) {
+    return timestamp.epochMillis() < triggeredOn.epochMillis();
   }
 
   private static AlertEvent.Party party(JsonNode alert, String field, String idField, String prefix) {

@@ -46,17 +46,22 @@ public final class AlertRoutes {
     alerts.get("/alerts/:alertId").handler(this::get);
   }
 
+  /** One event (read by {@link AlertEventReader} when it is in the common form) or a batch. */
   private void ingest(RoutingContext ctx) {
-    JsonNode body = Json.parseBody(RawBodyHandler.body(ctx));
-    if (!body.isArray()) {
-      AlertEvent event = AlertEvents.parse(body, "");
-      alerts.ingest(event)
-          .onSuccess(alert -> Responses.json(ctx, 200, AlertView.of(alert)))
-          .onFailure(ctx::fail);
-      return;
+    Json.Bytes bytes = Json.Bytes.of(RawBodyHandler.body(ctx));
+    AlertEvent event = AlertEventReader.read(bytes);
+    if (event == null) {
+      JsonNode body = Json.parseBody(bytes);
+      if (body.isArray()) {
+        ingestBatch(body, 0, new ArrayList<>(body.size()))
+            .onSuccess(results -> Responses.json(ctx, 200, results))
+            .onFailure(ctx::fail);
+        return;
+      }
+      event = AlertEvents.parse(body, "");
     }
-    ingestBatch(body, 0, new ArrayList<>(body.size()))
-        .onSuccess(results -> Responses.json(ctx, 200, results))
+    alerts.ingest(event)
+        .onSuccess(alert -> Responses.json(ctx, 200, AlertView.of(alert)))
         .onFailure(ctx::fail);
   }
 

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.buffer.BufferInternal;
 import java.io.IOException;
@@ -78,17 +77,14 @@ public final class Json {
    * Parses a request body; malformed JSON is a 400 naming the body and where parsing stopped.
    */
   public static JsonNode parseBody(Buffer body) {
+    return parseBody(Bytes.of(body));
+  }
+
+  /** As {@link #parseBody(Buffer)}, for a body whose bytes were taken already. */
+  static JsonNode parseBody(Bytes body) {
     try {
-      // Read in place from a heap buffer (what Vert.x hands out for request bodies), not from a copy.
-      ByteBuf bytes = ((BufferInternal) body).getByteBuf();
-      if (!bytes.hasArray()) {
-        bytes = Unpooled.wrappedBuffer(body.getBytes());
-      }
-      byte[] array = bytes.array();
-      int offset = bytes.arrayOffset() + bytes.readerIndex();
-      int length = bytes.readableBytes();
-      JsonNode root = MAPPER.readTree(array, offset, length);
-      if (maySpellSurrogates(array, offset, length)) {
+      JsonNode root = MAPPER.readTree(body.array(), body.offset(), body.length());
+      if (maySpellSurrogates(body.array(), body.offset(), body.length())) {
         requireValidUnicode(root);
       }
       return root;
@@ -99,6 +95,23 @@ public final class Json {
           "request body is not valid JSON" + where + ": " + e.getOriginalMessage());
     } catch (IOException e) {
       throw ProblemException.badRequest("INVALID_JSON", "body", "request body cannot be read: " + e.getMessage());
+    }
+  }
+
+  /**
+   * A body's bytes where they are: {@code length} bytes of {@code array} from {@code offset}. Read
+   * in place from a heap buffer (what Vert.x hands out for request bodies); any other buffer is
+   * copied.
+   */
+  record Bytes(byte[] array, int offset, int length) {
+
+    static Bytes of(Buffer body) {
+      ByteBuf bytes = ((BufferInternal) body).getByteBuf();
+      if (!bytes.hasArray()) {
+        byte[] copy = body.getBytes();
+        return new Bytes(copy, 0, copy.length);
+      }
+      return new Bytes(bytes.array(), bytes.arrayOffset() + bytes.readerIndex(), bytes.readableBytes());
     }
   }
 
