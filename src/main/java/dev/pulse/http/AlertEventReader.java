@@ -2,6 +2,7 @@ package dev.pulse.http;
 
 import dev.pulse.alerts.AlertEvent;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Reads one alert event straight from the body's bytes when it has the form emitters send: one
@@ -121,7 +122,7 @@ final class AlertEventReader {
     return new AlertEvent.Party(values[0], values[1]);
   }
 
-  /** Whitespace, {@code {} and whitespace; true when the object is empty (its {@code }} read too). */
+  /** Whitespace, an opening brace and whitespace; true when the object is empty (its closing brace read too). */
   private boolean objectStart() {
     whitespace();
     expect('{');
@@ -133,7 +134,7 @@ final class AlertEventReader {
     return false;
   }
 
-  /** After a value: true at {@code ,} (another field follows), false at the object's {@code }}. */
+  /** After a value: true at a comma (another field follows), false at the object's closing brace. */
   private boolean nextField() {
     whitespace();
     if (pos < end && in[pos] == ',') {
@@ -151,7 +152,7 @@ final class AlertEventReader {
     int length = stringEnd() - start;
     for (int i = 0; i < names.length; i++) {
       byte[] name = names[i];
-      if (name.length == length && java.util.Arrays.equals(in, start, start + length, name, 0, length)) {
+      if (name.length == length && Arrays.equals(in, start, start + length, name, 0, length)) {
         whitespace();
         expect(':');
         whitespace();
@@ -173,7 +174,7 @@ final class AlertEventReader {
   }
 
   private boolean literalNull() {
-    if (end - pos >= NULL.length && java.util.Arrays.equals(in, pos, pos + NULL.length, NULL, 0, NULL.length)) {
+    if (end - pos >= NULL.length && Arrays.equals(in, pos, pos + NULL.length, NULL, 0, NULL.length)) {
       pos += NULL.length;
       return true;
     }
