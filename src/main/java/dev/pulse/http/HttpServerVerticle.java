@@ -53,7 +53,8 @@ public final class HttpServerVerticle extends VerticleBase {
         : () -> readinessRedis.send(Request.cmd(Command.PING)).mapEmpty()).mount(router);
     // First the heartbeat routes for groups that are not reserved segments: the hottest path meets
     // them first. Then the other domains' routes, each under its reserved first segment (a request is
-    // tried against its own segment's path templates only: SegmentRoutes).
+    // tried against its own segment's path templates only: SegmentRoutes), except POST /alerts/events,
+    // an exact path on this router (AlertRoutes.mount).
     HeartbeatRoutes heartbeats = new HeartbeatRoutes(discovery, config.maxBodyBytes());
     heartbeats.mountFastPath(router);
     new AlertRoutes(new AlertsClient(requests, config.eventBusTimeoutMs())).mount(vertx, router);
