@@ -45,8 +45,8 @@ public final class AlertRoutes {
 
   /**
    * The events route on {@code router} itself, matched by its exact path: the emitter's hot path
-   * skips the sub-router and its second routing context (side by side: 19.9 against 20.8 µs of CPU
-   * per event, 2026-12-05). The queries go in the {@code /alerts} sub-router ({@link SegmentRoutes}).
+   * skips the sub-router and its second routing context (a few percent less CPU per event,
+   * BENCHMARKS.md). The queries go in the {@code /alerts} sub-router ({@link SegmentRoutes}).
    */
   public void mount(Vertx vertx, Router router) {
     RouteTemplates.named(router.post("/alerts/events")).handler(new RawBodyHandler(MAX_EVENTS_BODY_BYTES))
