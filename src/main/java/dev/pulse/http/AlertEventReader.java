@@ -65,7 +65,6 @@ final class AlertEventReader {
 
   private AlertEvent event() {
     String type = null;
-    boolean hasAlert = false;
     int seen = 0;
     if (!objectStart()) {
       do {
@@ -75,14 +74,14 @@ final class AlertEventReader {
           type = stringOrNull();
         } else {
           alert();
-          hasAlert = true;
         }
       } while (nextField());
     }
     whitespace();
-    if (pos != end || !hasAlert) {
+    if (pos != end) {
       throw NOT_SIMPLE;
     }
+    // Without an alert every field is null, and fromText refuses the missing alertId.
     return AlertEvents.fromText(type, alert[ALERT_ID], alert[NAME], alert[STATUS], responder, service,
         alert[TRIGGERED_ON], alert[ACKNOWLEDGED_ON], alert[RESOLVED_ON]);
   }

@@ -75,9 +75,14 @@ public final class HeartbeatRoutes {
     String path = ctx.normalizedPath();
     int slash = path.indexOf('/', 1);
     String rawGroup = slash < 0 ? path.substring(1) : path.substring(1, slash);
+    // Every other domain's request passes here first: it goes on after one set lookup.
+    if (Ids.RESERVED_SEGMENTS.contains(rawGroup)) {
+      ctx.next();
+      return;
+    }
     String rawId = slash < 0 ? null : path.substring(slash + 1);
     String template = template(ctx.request().method(), rawGroup, rawId);
-    if (template == null || Ids.RESERVED_SEGMENTS.contains(rawGroup)) {
+    if (template == null) {
       ctx.next();
       return;
     }
