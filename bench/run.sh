@@ -7,16 +7,18 @@
 # registered instance (100-byte meta). Load goes to 127.0.0.1 only; each run is bounded.
 # The baseline keeps running beside Pulse, and each ratio is the median of ROUNDS rounds, each
 # measuring the baseline and then the scenario back to back: this machine's speed drifts by half
-# within minutes, which a baseline measured once at the start would put into every ratio.
+# within minutes, which a baseline measured once at the start would put into every ratio. Five
+# short rounds rather than three long ones: the same 15 s on each server, the two sides of a round
+# 3 s apart instead of 5, and a median that two slow rounds out of five cannot drag down.
 # Usage: bench/run.sh [scenario...]   scenarios: heartbeat groups group resolve alerts readings streams
 #        p99 sweep heap
-#        (all by default; WARMUP=10s DURATION=5s ROUNDS=3 CONNECTIONS=64 to change: the JIT
+#        (all by default; WARMUP=10s DURATION=3s ROUNDS=5 CONNECTIONS=64 to change: the JIT
 #        compiler was still taking a quarter of a core 3 s into a run, and a tenth 15 s in)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 WARMUP=${WARMUP:-10s}
-DURATION=${DURATION:-5s}
-ROUNDS=${ROUNDS:-3}
+DURATION=${DURATION:-3s}
+ROUNDS=${ROUNDS:-5}
 CONNECTIONS=${CONNECTIONS:-64}
 SCENARIOS=("${@:-heartbeat groups group resolve alerts readings streams p99 sweep heap}")
 read -r -a SCENARIOS <<< "${SCENARIOS[*]}"
@@ -102,17 +104,22 @@ scenarios_on() {
     [ -n "${HEARTBEAT_RPS:-}" ] || { measure heartbeat heartbeat.lua; HEARTBEAT_RPS=$RPS; }
     # A tail figure from one short run on this shared machine is one hiccup away from doubling: the
     # row is the round with the median p99 of ROUNDS rounds, and the note lists every round's p99.
+    # The baseline is driven at the same pace in each round just before Pulse: its p99 is what this
+    # machine's scheduling and (on Redis) one round trip leave at that rate, the floor of the row.
     local pause=$(( CONNECTIONS * 1000 * 2 / HEARTBEAT_RPS ))
     env BENCH_DELAY_MS=$pause wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s bench/heartbeat-paced.lua "$BASE" >/dev/null
-    local rounds=() p99s=()
+    env BENCH_DELAY_MS=$pause wrk -t2 -c"$CONNECTIONS" -d3s -s bench/heartbeat-paced.lua "$BASELINE" >/dev/null
+    local rounds=() p99s=() base_p99s=()
     for _ in $(seq 1 "$ROUNDS"); do
+      wrk_once "$BASELINE" heartbeat-paced.lua "$DURATION" BENCH_DELAY_MS=$pause
+      base_p99s+=("$(in_ms "$P99")")
       wrk_once "$BASE" heartbeat-paced.lua "$DURATION" BENCH_DELAY_MS=$pause
       rounds+=("$(in_ms "$P99") $RPS $P50 $P99 ${NOTE:-}")
       p99s+=("$P99")
     done
     read -r _ RPS P50 P99 NOTE <<< "$(printf '%s\n' "${rounds[@]}" | sort -g | sed -n "$(( (ROUNDS + 1) / 2 ))p")"
-    row "heartbeat @ ~half rate, $store" "$RPS" "$P50" "$P99" "-" "-" \
-      "$CONNECTIONS connections pausing ${pause} ms each (max rate $HEARTBEAT_RPS/s); p99 of the rounds ${p99s[*]}${NOTE:+; $NOTE}"
+    row "heartbeat @ ~half rate, $store" "$RPS" "$P50" "$P99" "p99 $(median "${base_p99s[@]}")ms" "-" \
+      "$CONNECTIONS connections pausing ${pause} ms each (max rate $HEARTBEAT_RPS/s); p99 of the rounds ${p99s[*]}; baseline's at that pace ${base_p99s[*]} ms${NOTE:+; $NOTE}"
     HEARTBEAT_RPS=
   fi
   if wants groups; then
