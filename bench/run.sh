@@ -106,7 +106,10 @@ scenarios_on() {
     # row is the round with the median p99 of ROUNDS rounds, and the note lists every round's p99.
     # The baseline is driven at the same pace in each round just before Pulse: its p99 is what this
     # machine's scheduling and (on Redis) one round trip leave at that rate, the floor of the row.
-    local pause=$(( CONNECTIONS * 1000 * 2 / HEARTBEAT_RPS ))
+    # wrk's delay() counts whole milliseconds: the pause is rounded to the nearest (truncated, a max
+    # rate of 64 501/s gave 1 ms instead of 1.98, and 35 000 requests/s, not half).
+    local pause=$(( (CONNECTIONS * 1000 * 2 + HEARTBEAT_RPS / 2) / HEARTBEAT_RPS ))
+    [ "$pause" -ge 1 ] || pause=1
     env BENCH_DELAY_MS=$pause wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s bench/heartbeat-paced.lua "$BASE" >/dev/null
     env BENCH_DELAY_MS=$pause wrk -t2 -c"$CONNECTIONS" -d3s -s bench/heartbeat-paced.lua "$BASELINE" >/dev/null
     local rounds=() p99s=() base_p99s=()
