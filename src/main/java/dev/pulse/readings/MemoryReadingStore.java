@@ -113,7 +113,8 @@ public final class MemoryReadingStore implements ReadingStore {
     Device device = devices.get(deviceId);
     List<Outcome> outcomes = new ArrayList<>(readings.size());
     List<Reading> accepted = new ArrayList<>(readings.size());
-    java.util.Set<Long> inBatch = new java.util.HashSet<>();
+    // Sized for the batch, so that it never grows (load factor 0.75).
+    java.util.Set<Long> inBatch = new java.util.HashSet<>(2 * readings.size());
     for (Reading reading : readings) {
       long instant = reading.time().epochNanos();
       if (instant < cutoff) {
