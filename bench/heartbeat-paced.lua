@@ -3,7 +3,7 @@
 -- hands out send times 1/rate apart; a connection that has its response waits (wrk's delay()) for
 -- the next free one. So the rate does not depend on the latency, as a fixed pause after each
 -- response would (a pause of d ms with a latency of l ms gives connections / (d + l) per second:
--- until 2026-12-05 the "half-rate" row ran at 33-43 % of the max rate that way), nor on delay()
+-- until 2026-12-05 the "half-rate" row ran at 33-55 % of the max rate that way), nor on delay()
 -- counting whole milliseconds. A thread that falls behind (every connection waiting for a
 -- response) does not catch up in a burst: send times are never handed out more than 10 ms in the
 -- past. Latency is measured per request from when it is sent.
