@@ -107,7 +107,8 @@ scenarios_on() {
     # The baseline is driven at the same rate in each round just before Pulse: its p99 is what this
     # machine's scheduling and (on Redis) one round trip leave at that rate, the floor of the row.
     # Until 2026-12-05 each connection paused a fixed, whole number of milliseconds after each
-    # response, which with the latency added ran the row at 33-55 % of the max rate (about 40 % in most runs), not half.
+    # response, which with the latency added ran the row at 33-55 % of the max rate (about 40 % in
+    # most runs), not half.
     local rate=$(( HEARTBEAT_RPS / 2 ))
     local paced=(BENCH_RATE=$rate BENCH_THREADS=2)
     env "${paced[@]}" wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s bench/heartbeat-paced.lua "$BASE" >/dev/null

@@ -92,12 +92,13 @@ public final class ReadingRoutes {
     }
     readings.ingest(deviceId, valid)
         .onSuccess(outcomes -> {
-          // Sized for the batch, so that it never grows (load factor 0.75).
-          Set<Long> seen = new HashSet<>(2 * outcomes.size());
+          // Which duplicate repeats an earlier reading of the batch, for its message: only a batch
+          // with a duplicate needs the set (sized for the batch, so that it never grows).
+          Set<Long> seen = outcomes.contains(Outcome.DUPLICATE) ? new HashSet<>(2 * outcomes.size()) : null;
           for (int n = 0; n < outcomes.size(); n++) {
             Reading reading = valid.get(n);
             String sent = list.get(positions.get(n)).get("timestamp").textValue();
-            boolean earlierInBatch = !seen.add(reading.time().epochNanos());
+            boolean earlierInBatch = seen != null && !seen.add(reading.time().epochNanos());
             results[positions.get(n)] = result(deviceId, sent, outcomes.get(n), earlierInBatch);
           }
           respond(ctx, deviceId, results);

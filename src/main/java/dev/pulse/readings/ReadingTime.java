@@ -43,7 +43,7 @@ public record ReadingTime(long epochNanos, int format) {
     int day = digits(text, 8, 2);
     int hour = digits(text, 11, 2);
     int minute = digits(text, 14, 2);
-    if ((year | month | day | hour | minute) < 0) {
+    if ((year | month | day | hour | minute) < 0 || hour > 23 || minute > 59) {
       return null;
     }
     int at = 16;
@@ -52,7 +52,7 @@ public record ReadingTime(long epochNanos, int format) {
     int format = NO_SECONDS;
     if (text.charAt(at) == ':') {
       second = at + 3 <= length ? digits(text, at + 1, 2) : -1;
-      if (second < 0) {
+      if (second < 0 || second > 59) {
         return null;
       }
       format = 0;
@@ -87,9 +87,6 @@ public record ReadingTime(long epochNanos, int format) {
       }
     }
     format |= offsetSeconds + OFFSET_BIAS;
-    if (hour > 23 || minute > 59 || second > 59) {
-      return null;
-    }
     try {
       // LocalDate checks the day against the month and the year; the rest is arithmetic.
       long seconds = LocalDate.of(year, month, day).toEpochDay() * 86_400L + hour * 3600 + minute * 60 + second

@@ -81,7 +81,8 @@ abstract class ReadingApiContract extends NodeContract {
     JsonArray results = response.bodyAsJsonObject().getJsonArray("results");
     assertThat(results).extracting(r -> ((JsonObject) r).getInteger("status"))
         .containsExactly(409, 202, 409, 400, 400, 400, 400, 400, 400, 400, 202);
-    assertThat(results.getJsonObject(0).getString("error")).contains(device).contains("2023-01-01T01:00:00+01:00");
+    assertThat(results.getJsonObject(0).getString("error")).contains(device).contains("2023-01-01T01:00:00+01:00")
+        .contains("already has a reading");
     assertThat(results.getJsonObject(2).getString("error")).contains("earlier in this batch");
     assertThat(results.getJsonObject(0).getBoolean("success")).isFalse();
     assertThat(get("/devices/" + device + "/cumulative_count").bodyAsJsonObject().getLong("cumulative_count"))
